@@ -1,0 +1,51 @@
+# The portal's two commands: `make run` and `make test`. Everything else supports them.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install lint format messages check-trees clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall whenever pyproject.toml changes.
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## make run: install, migrate, load the reference data and regions, create demo users, and serve
+## on http://127.0.0.1:8000 with a Celery worker and beat beside it. No server needed.
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_reference_data
+	$(PY) manage.py seed_demo_users
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/honcho --procfile Procfile.dev start
+
+## make test: the whole suite; PostgreSQL if DATABASE_URL is set, else SQLite (and it lists
+## the PostgreSQL-only tests it skipped).
+test: install
+	PORTAL_VAR_DIR="$(CURDIR)/var/test" $(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Refresh the translation catalogues after changing user-facing text.
+messages: install
+	$(PY) manage.py makemessages --locale id --ignore '.venv/*' --ignore 'var/*'
+	$(PY) manage.py compilemessages --ignore '.venv/*'
+
+check-trees: install
+	$(PY) manage.py check_trees
+
+clean:
+	rm -rf $(VENV) var staticfiles

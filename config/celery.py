@@ -1,0 +1,70 @@
+"""The Celery app; the only module that knows which broker the portal talks to.
+
+Without ``CELERY_BROKER_URL`` the broker is kombu's filesystem transport in ``var/celery``,
+so ``make run`` needs no server. Production sets ``CELERY_BROKER_URL=redis://...``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from celery import Celery
+from celery.schedules import crontab
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+
+def broker_settings(environ: os._Environ | dict[str, str]) -> dict:
+    """Celery settings for the broker and result store chosen by the environment."""
+    url = environ.get("CELERY_BROKER_URL")
+    if url:
+        return {
+            "broker_url": url,
+            "result_backend": environ.get("CELERY_RESULT_BACKEND", url),
+            "broker_connection_retry_on_startup": True,
+        }
+    var_dir = Path(environ.get("PORTAL_VAR_DIR", Path(__file__).resolve().parent.parent / "var"))
+    queue_dir = var_dir / "celery" / "queue"
+    processed_dir = var_dir / "celery" / "processed"
+    results_dir = var_dir / "celery" / "results"
+    control_dir = var_dir / "celery" / "control"
+    for folder in (queue_dir, processed_dir, results_dir, control_dir):
+        folder.mkdir(parents=True, exist_ok=True)
+    return {
+        "broker_url": "filesystem://",
+        "broker_transport_options": {
+            "data_folder_in": str(queue_dir),
+            "data_folder_out": str(queue_dir),
+            "processed_folder": str(processed_dir),
+            "control_folder": str(control_dir),
+            "store_processed": False,
+        },
+        "result_backend": f"file://{results_dir}",
+    }
+
+
+app = Celery("portal")
+app.conf.update(
+    broker_settings(os.environ),
+    task_serializer="json",
+    result_serializer="json",
+    accept_content=["json"],
+    timezone=os.environ.get("DJANGO_TIME_ZONE", "Asia/Jakarta"),
+    # A task is acknowledged only after it ran, so a worker that dies mid-task loses nothing.
+    task_acks_late=True,
+    task_reject_on_worker_lost=True,
+    worker_prefetch_multiplier=1,
+    beat_schedule_filename=str(
+        Path(os.environ.get("PORTAL_VAR_DIR", Path(__file__).resolve().parent.parent / "var"))
+        / "celerybeat-schedule"
+    ),
+)
+app.conf.beat_schedule = {
+    "check-unit-trees-nightly": {
+        "task": "orgchart.check_all_trees",
+        "schedule": crontab(hour=2, minute=15),
+    },
+}
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()

@@ -1,0 +1,25 @@
+"""Top-level URLs: pages, admin, the REST API under /api/v1/ and its documentation."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from config.api import router
+from orgchart import views as orgchart_views
+
+admin.site.site_header = "Portal Koordinasi Pemerintah Daerah"
+admin.site.site_title = "Portal Koordinasi"
+
+urlpatterns = [
+    path("", orgchart_views.home, name="home"),
+    path("healthz", orgchart_views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include(router.urls)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+]
