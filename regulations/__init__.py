@@ -1,0 +1,1 @@
+"""Regulations as data: regions, regulations, their provisions, and the rules they set."""
