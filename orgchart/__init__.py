@@ -1,0 +1,1 @@
+"""The organisation structure of each region: units, links, positions, officials, roles."""
