@@ -1,0 +1,79 @@
+"""The front page, health check, login, API docs and language switch."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from regulations.models import Regulation
+from tests.factories import RegionFactory, RegulationFactory, UnitFactory
+
+
+@pytest.fixture
+def three_regions(db):
+    for code, name in (("13.75", "Bukittinggi"), ("17.71", "Bengkulu"), ("32.79", "Banjar")):
+        region = RegionFactory(code=code, name=name)
+        RegulationFactory(region=region, number="4", year=2017, title=f"KOORDINASI {name.upper()}")
+        root = UnitFactory(region=region, name=f"Walikota {name}")
+        UnitFactory(region=region, parent=root, name="Sekretaris Daerah", kind="setda")
+
+
+def test_home_lists_regions_with_their_regulation_in_a_constant_number_of_queries(
+    client, three_regions, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(4):
+        response = client.get(reverse("home"))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Perwal Bengkulu 4/2017" in body
+    assert "KOORDINASI BANJAR" in body
+    RegionFactory(code="13.12", name="Pasaman Barat", kind="kabupaten", head_title="Bupati")
+    with django_assert_max_num_queries(4):
+        assert client.get(reverse("home")).status_code == 200
+
+
+def test_home_is_in_bahasa_indonesia_first_and_english_on_request(client, db):
+    with translation.override("id"):
+        body = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="id").content.decode()
+    assert "Portal Koordinasi Pemerintah Daerah" in body
+    assert 'lang="id"' in body
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    body = client.get(reverse("home")).content.decode()
+    assert "Regional Government Coordination Portal" in body
+    assert 'lang="en"' in body
+
+
+def test_health_check_answers_with_the_database_vendor(client, db):
+    response = client.get(reverse("healthz"))
+    assert response.json()["status"] == "ok"
+
+
+def test_login_page_and_admin_login_render(client, db):
+    assert client.get(reverse("login")).status_code == 200
+    assert client.get(reverse("admin:login")).status_code == 200
+    assert client.get(reverse("admin:index")).status_code == 302
+
+
+def test_api_schema_and_docs_work_offline(client, db):
+    assert client.get(reverse("api-schema")).status_code == 200
+    docs = client.get(reverse("api-docs")).content.decode()
+    assert "drf_spectacular_sidecar/swagger-ui-dist" in docs
+    assert "cdn" not in docs.lower()
+
+
+def test_pages_load_no_asset_from_another_host(client, db):
+    body = client.get(reverse("home")).content.decode()
+    assert "http://" not in body.replace("http://testserver", "")
+    assert "https://" not in body
+
+
+def test_static_files_are_served_by_whitenoise(settings):
+    assert "whitenoise.middleware.WhiteNoiseMiddleware" in settings.MIDDLEWARE
+
+
+def test_regulation_in_force_ignores_drafts(db):
+    region = RegionFactory(code="13.75", name="Bukittinggi")
+    RegulationFactory(region=region, status=Regulation.Status.DRAFT)
+    assert region.regulation_in_force(__import__("datetime").date(2024, 1, 1)) is None
