@@ -33,7 +33,7 @@ class Position(models.Model):
     unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="positions", verbose_name=_("unit")
     )
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("name of the position"), max_length=300)
     level = models.PositiveSmallIntegerField(
         _("level in the unit"), help_text=_("1 for the head, 2 for one level below, …")
     )

@@ -232,10 +232,16 @@ class Revocation(models.Model):
     """One regulation revoking another, as a provision of the revoking one says."""
 
     revoking = models.ForeignKey(
-        Regulation, on_delete=models.CASCADE, related_name="revocations", verbose_name=_("revoking")
+        Regulation,
+        on_delete=models.CASCADE,
+        related_name="revocations",
+        verbose_name=_("revoking regulation"),
     )
     revoked = models.ForeignKey(
-        Regulation, on_delete=models.PROTECT, related_name="revoked_by", verbose_name=_("revoked")
+        Regulation,
+        on_delete=models.PROTECT,
+        related_name="revoked_by",
+        verbose_name=_("revoked regulation"),
     )
     citation = models.CharField(
         _("provision"), max_length=120, help_text=_("e.g. Pasal 17 of the revoking regulation.")

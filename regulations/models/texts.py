@@ -171,7 +171,7 @@ class Recital(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     label = models.CharField(_("label as printed"), max_length=10)
     text = models.TextField(_("text"))
-    position = models.PositiveSmallIntegerField(_("position"))
+    position = models.PositiveSmallIntegerField(_("order"))
 
     history = HistoricalRecords()
 
@@ -234,7 +234,7 @@ class Annex(models.Model):
         _("attached by"), max_length=120, blank=True, help_text=_("The provision that attaches it.")
     )
     legend = models.TextField(_("legend"), blank=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = AnnexQuerySet.as_manager()
     history = HistoricalRecords()
