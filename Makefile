@@ -22,6 +22,7 @@ install: $(STAMP)
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_reference_data
+	$(PY) manage.py load_regions
 	$(PY) manage.py seed_demo_users
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/honcho --procfile Procfile.dev start
 
@@ -41,7 +42,7 @@ format: install
 
 # Refresh the translation catalogues after changing user-facing text.
 messages: install
-	$(PY) manage.py makemessages --locale id --ignore '.venv/*' --ignore 'var/*'
+	$(PY) manage.py makemessages --locale id --no-obsolete --ignore '.venv/*' --ignore 'var/*' --ignore 'bench/*' --ignore 'staticfiles/*'
 	$(PY) manage.py compilemessages --ignore '.venv/*'
 
 check-trees: install

@@ -85,6 +85,7 @@ class UnitAdmin(RegionScopedAdmin, DraggableMPTTAdmin):
         "region",
         "parent",
         "name",
+        "key",
         "acronym",
         "kind",
         "line",

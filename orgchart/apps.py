@@ -9,4 +9,6 @@ class OrgchartConfig(AppConfig):
     verbose_name = _("Organisation structure")
 
     def ready(self) -> None:
-        from orgchart import permissions  # noqa: F401  registers the predicates
+        from orgchart import permissions, signals  # noqa: F401  registers the predicates
+
+        signals.connect()

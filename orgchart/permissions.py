@@ -59,7 +59,16 @@ def _register(app: str, model: str, *, view, change) -> None:
         rules.add_perm(f"{app}.{action}_{model}", change)
 
 
-for model in ("region", "regulation", "revocation", "provision", "recital", "annex", "rule"):
+for model in (
+    "region",
+    "regulation",
+    "revocation",
+    "provision",
+    "recital",
+    "annex",
+    "annexentry",
+    "rule",
+):
     _register("regulations", model, view=public, change=superadmin_only)
 
 for model in ("unit", "unitlink", "position", "appointment", "unitaffair"):
@@ -72,6 +81,13 @@ _register(
     "official",
     view=is_superadmin | (has_any_role & in_own_region),
     change=keeps_structure,
+)
+# A certifier's NIP is personal data, like an official's.
+_register(
+    "regulations",
+    "certifier",
+    view=is_superadmin | (has_any_role & in_own_region),
+    change=superadmin_only,
 )
 _register(
     "orgchart",

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import ProtectedError
+from django.utils.text import slugify
 from django.utils.translation import gettext
 from mptt.exceptions import InvalidMove
 
@@ -21,6 +22,7 @@ CHILD_POSITIONS = ("first-child", "last-child")
 SIBLING_POSITIONS = ("left", "right")
 EDITABLE_FIELDS = frozenset(
     {
+        "key",
         "name",
         "acronym",
         "kind",
@@ -63,6 +65,8 @@ def create_unit(
         raise ValueError(f"Unknown position {position!r}.")
     with tree_write(region, new_tree=target is None):
         unit = Unit(region=region, **fields)
+        if not unit.key:
+            unit.key = _free_key(region, unit.name)
         if target is None:
             if Unit.objects.filter(region=region, parent__isnull=True).exists():
                 raise ValidationError(
@@ -153,6 +157,18 @@ def delete_unit(*, unit: Unit) -> None:
                 )
                 % {"unit": unit}
             ) from exc
+
+
+def _free_key(region: Region, name: str) -> str:
+    """A slug of ``name`` not yet used in ``region``: "dinas-kesehatan", "dinas-kesehatan-2"."""
+    base = slugify(name)[:70].strip("-") or "unit"
+    taken = set(
+        Unit.objects.filter(region=region, key__startswith=base).values_list("key", flat=True)
+    )
+    key, suffix = base, 2
+    while key in taken:
+        key, suffix = f"{base}-{suffix}", suffix + 1
+    return key
 
 
 def _check_children_within(unit: Unit) -> None:

@@ -6,7 +6,17 @@ from django.contrib import admin
 from rules.contrib.admin import ObjectPermissionsModelAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from regulations.models import Annex, Provision, Recital, Region, Regulation, Revocation, Rule
+from regulations.models import (
+    Annex,
+    AnnexEntry,
+    Certifier,
+    Provision,
+    Recital,
+    Region,
+    Regulation,
+    Revocation,
+    Rule,
+)
 
 
 class PortalAdmin(ObjectPermissionsModelAdminMixin, SimpleHistoryAdmin):
@@ -110,3 +120,20 @@ class RecitalAdmin(PortalAdmin):
 class AnnexAdmin(PortalAdmin):
     list_display = ("regulation", "citation", "title", "kind", "attached_by")
     list_filter = ("kind", "regulation__region")
+
+
+class AnnexEntryInline(admin.TabularInline):
+    model = AnnexEntry
+    extra = 0
+
+
+@admin.register(AnnexEntry)
+class AnnexEntryAdmin(PortalAdmin):
+    list_display = ("annex", "row", "column", "position", "text", "unit_key")
+    list_filter = ("column", "annex__regulation__region")
+    search_fields = ("text", "unit_key")
+
+
+@admin.register(Certifier)
+class CertifierAdmin(PortalAdmin):
+    list_display = ("regulation", "title", "name")

@@ -86,10 +86,11 @@ SCHEMAS: dict[str, dict] = {
         "required": ["deciders", "report_to"],
         "additionalProperties": False,
     },
+    # One rule per scope, so that each cites its own provision (Pasal 9 huruf c and huruf e).
     RuleKind.MEETING_CONVENERS: {
         "type": "object",
-        "properties": {"general": _ROLE_LIST, "technical": _ROLE_LIST},
-        "required": ["general", "technical"],
+        "properties": {"scope": {"enum": ["general", "technical"]}, "roles": _ROLE_LIST},
+        "required": ["scope", "roles"],
         "additionalProperties": False,
     },
 }
@@ -113,8 +114,5 @@ FALLBACKS: dict[str, dict] = {
         "deciders": [],
         "report_to": "sekda",
     },
-    RuleKind.MEETING_CONVENERS: {
-        "general": ["kepala_daerah", "wakil", "sekda"],
-        "technical": ["asisten"],
-    },
+    RuleKind.MEETING_CONVENERS: {"scope": "general", "roles": ["kepala_daerah", "wakil", "sekda"]},
 }

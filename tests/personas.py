@@ -177,3 +177,23 @@ def english_messages():
 def fast_password_hashing(settings):
     """PBKDF2's deliberate slowness is for production; tests hash dozens of passwords."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="module")
+def five_regions(django_db_setup, django_db_blocker):
+    """The five bundled region packs, loaded once per test module and rolled back after it.
+
+    Tests that use it also request ``db`` (each test runs in a savepoint inside this
+    transaction), so nothing leaks into modules that expect an empty database.
+    """
+    from django.db import transaction
+
+    from orgchart.packs.loader import bundled_packs, load_pack, read_pack
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        loaded = {}
+        for path in bundled_packs():
+            region, regulation, _report = load_pack(read_pack(path))
+            loaded[region.code] = SimpleNamespace(region=region, regulation=regulation, path=path)
+        yield loaded
+        transaction.set_rollback(True)

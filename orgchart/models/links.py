@@ -26,6 +26,15 @@ class UnitLinkQuerySet(models.QuerySet):
             Q(regulation__isnull=True) | valid_at(day, prefix="regulation__")
         )
 
+    def with_live_ends(self, day: datetime.date) -> UnitLinkQuerySet:
+        """Links whose both ends exist on ``day`` as well (see UnitQuerySet.as_of)."""
+        for end in ("source", "target"):
+            self = self.filter(valid_at(day, prefix=f"{end}__")).filter(
+                Q(**{f"{end}__source_regulation__isnull": True})
+                | valid_at(day, prefix=f"{end}__source_regulation__")
+            )
+        return self
+
     def visible_to(self, user) -> UnitLinkQuerySet:
         return self.all()
 

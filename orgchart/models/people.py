@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from orgchart.models.units import Unit
-from orgchart.nip import format_nip, normalise_nip, validate_nip
 from regulations.models import Region
+from regulations.nip import format_nip, normalise_nip, validate_nip
 
 
 class Position(models.Model):
@@ -167,6 +167,9 @@ class Appointment(models.Model):
     start = models.DateField(_("start"))
     end = models.DateField(_("end"), null=True, blank=True)
     decree = models.CharField(_("decree (SK) number"), max_length=120, blank=True)
+    basis = models.TextField(
+        _("basis"), blank=True, help_text=_("What proves the appointment, if not a decree.")
+    )
 
     objects = AppointmentQuerySet.as_manager()
     history = HistoricalRecords()

@@ -21,7 +21,9 @@ from simple_history.models import HistoricalRecords
 from orgchart.locking import TreeWriteOutsideService, _held, holds_region_lock
 from orgchart.vocabulary import Category, LineKind, UnitKind
 from regulations import citations
-from regulations.models import AmbiguousCitation, Provision, ProvisionNotFound, Region, Regulation
+from regulations.models import AmbiguousCitation, ProvisionNotFound, Region, Regulation
+from regulations.resolver import resolve_in
+from regulations.search import normalise_name
 from regulations.validity import ValidityPeriod, period_constraint, valid_at
 
 TREE_FIELDS = frozenset({"lft", "rght", "tree_id", "level", "parent", "parent_id"})
@@ -88,8 +90,20 @@ class Unit(MPTTModel, ValidityPeriod):
         related_name="children",
         verbose_name=_("parent"),
     )
+    key = models.SlugField(
+        _("key"),
+        max_length=80,
+        blank=True,
+        help_text=_(
+            "Stable identifier within the region, used by region packs and the API; "
+            "left empty, it is derived from the name."
+        ),
+    )
     name = models.CharField(_("name"), max_length=300, help_text=_("Verbatim, as published."))
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    search_name = models.CharField(
+        _("name for search"), max_length=300, editable=False, db_index=True, default=""
+    )
     kind = models.CharField(_("kind"), max_length=30, choices=UnitKind.choices)
     line = models.CharField(
         _("line to parent"), max_length=12, choices=LineKind.choices, blank=True
@@ -126,6 +140,7 @@ class Unit(MPTTModel, ValidityPeriod):
             models.UniqueConstraint(
                 fields=["region"], condition=Q(parent__isnull=True), name="unit_one_root_per_region"
             ),
+            models.UniqueConstraint(fields=["region", "key"], name="unit_unique_key_per_region"),
             period_constraint("unit_period_ordered"),
         ]
 
@@ -139,6 +154,7 @@ class Unit(MPTTModel, ValidityPeriod):
             )
         if self.source_citation:
             self.source_citation = citations.canonical(self.source_citation)
+        self.search_name = normalise_name(f"{self.name} {self.acronym}")
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
@@ -195,7 +211,7 @@ class Unit(MPTTModel, ValidityPeriod):
         try:
             canonical = citations.canonical(self.source_citation)
             if self.source_regulation.provisions.exists():
-                Provision.objects.resolve(self.source_regulation, canonical)
+                resolve_in(self.source_regulation, canonical)
         except (citations.CitationSyntaxError, ProvisionNotFound, AmbiguousCitation) as exc:
             return {"source_citation": str(exc)}
         return {}

@@ -1,10 +1,17 @@
 """Models of the regulations app."""
 
-from regulations.models.regions import Region, Regulation, RegulationQuerySet, Revocation
+from regulations.models.regions import (
+    Certifier,
+    Region,
+    Regulation,
+    RegulationQuerySet,
+    Revocation,
+)
 from regulations.models.rule import Rule
 from regulations.models.texts import (
     AmbiguousCitation,
     Annex,
+    AnnexEntry,
     Provision,
     ProvisionNotFound,
     Recital,
@@ -13,6 +20,8 @@ from regulations.models.texts import (
 __all__ = [
     "AmbiguousCitation",
     "Annex",
+    "AnnexEntry",
+    "Certifier",
     "Provision",
     "ProvisionNotFound",
     "Recital",

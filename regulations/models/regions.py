@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from regulations.nip import normalise_nip, validate_nip
 from regulations.validity import ValidityPeriod, period_constraint, valid_at
 
 
@@ -54,6 +55,12 @@ class Region(models.Model):
     seat = models.CharField(_("seat"), max_length=120, help_text=_("Where the government sits."))
     timezone = models.CharField(
         _("time zone"), max_length=20, choices=TimeZone.choices, default=TimeZone.WIB
+    )
+    structure_version = models.PositiveIntegerField(
+        _("structure version"),
+        default=0,
+        editable=False,
+        help_text=_("Bumped by every change to the region's structure; the API's ETag."),
     )
 
     history = HistoricalRecords()
@@ -99,7 +106,7 @@ class RegulationQuerySet(models.QuerySet):
         """Regulations in force on ``day``, newest first; a revoked one answers for its period."""
         return (
             self.exclude(status=Regulation.Status.DRAFT)
-            .filter(valid_at(day))
+            .filter(valid_at(day), year__lte=day.year)
             .order_by("-valid_from", "-year")
         )
 
@@ -155,6 +162,9 @@ class Regulation(ValidityPeriod):
     promulgator_title = models.CharField(_("promulgator's title"), max_length=200, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.IN_FORCE
+    )
+    closing = models.TextField(
+        _("closing formula"), blank=True, help_text=_("“Agar setiap orang mengetahuinya, …”")
     )
 
     objects = RegulationQuerySet.as_manager()
@@ -266,3 +276,42 @@ class Revocation(models.Model):
     @property
     def owning_region_id(self) -> int:
         return self.revoking.region_id
+
+
+class Certifier(models.Model):
+    """An official who certified a copy of the regulation ("Salinan sesuai dengan aslinya")."""
+
+    regulation = models.ForeignKey(
+        Regulation,
+        on_delete=models.CASCADE,
+        related_name="certifiers",
+        verbose_name=_("regulation"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    name = models.CharField(_("name"), max_length=200)
+    nip = models.CharField(
+        _("NIP"),
+        max_length=24,
+        blank=True,
+        validators=[validate_nip],
+        help_text=_("Personal data."),
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["regulation", "position"]
+        verbose_name = _("certifier")
+        verbose_name_plural = _("certifiers")
+
+    def __str__(self) -> str:
+        return f"{self.title} {self.name}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.nip = normalise_nip(self.nip)
+        super().save(*args, **kwargs)
+
+    @property
+    def owning_region_id(self) -> int:
+        return self.regulation.region_id

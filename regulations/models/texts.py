@@ -257,3 +257,49 @@ class Annex(models.Model):
     @property
     def owning_region_id(self) -> int:
         return self.regulation.region_id
+
+
+class AnnexEntry(models.Model):
+    """One cell item of a table Lampiran, verbatim (Perwal Bengkulu 24/2018's table), with the
+    key of the structure unit it names, or "" where the structure has no such unit."""
+
+    class Column(models.TextChoices):
+        STAF_AHLI = "staf_ahli", _("Staf Ahli")
+        ASISTEN = "asisten", _("Asisten")
+        UNITS = "units", _("agencies")
+        BAGIAN = "bagian", _("Bagian")
+        OTHER = "other", _("other affairs")
+
+    annex = models.ForeignKey(
+        Annex, on_delete=models.CASCADE, related_name="entries", verbose_name=_("annex")
+    )
+    row = models.PositiveSmallIntegerField(_("row number"))
+    column = models.CharField(_("column"), max_length=10, choices=Column.choices)
+    position = models.PositiveSmallIntegerField(_("order in the cell"))
+    text = models.TextField(_("text"), help_text=_("Verbatim."))
+    unit_key = models.CharField(
+        _("unit key"), max_length=80, blank=True, help_text=_("The structure unit it names.")
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["annex", "row", "column", "position"]
+        verbose_name = _("annex entry")
+        verbose_name_plural = _("annex entries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["annex", "row", "column", "position"], name="annexentry_unique_cell"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.annex.citation} {self.row}/{self.get_column_display()}: {self.text}"
+
+    @property
+    def citation(self) -> str:
+        return self.annex.citation
+
+    @property
+    def owning_region_id(self) -> int:
+        return self.annex.regulation.region_id

@@ -91,3 +91,25 @@ def test_a_provision_cannot_sit_in_the_wrong_kind_of_container(regulation):
     with pytest.raises(Exception) as caught:
         misplaced.full_clean()
     assert "cannot sit inside" in str(caught.value)
+
+
+def test_a_region_resolves_a_bare_citation_in_the_regulation_in_force(text):
+    import datetime
+
+    from regulations.resolver import resolve
+
+    region = text.region
+    assert resolve(region, "Pasal 9 huruf f", datetime.date(2020, 1, 1)).text == "isi huruf f"
+    with pytest.raises(ProvisionNotFound) as caught:
+        resolve(region, "Pasal 9 huruf f", datetime.date(2010, 1, 1))
+    assert "no regulation in force on 2010-01-01" in str(caught.value)
+
+
+def test_a_qualified_citation_names_its_own_regulation(text):
+    from regulations.resolver import resolve
+
+    found = resolve(text.region, "Perwal Bukittinggi 4/2017 Pasal 13 ayat (5)")
+    assert (found.regulation, found.text) == (text, "ayat 5")
+    with pytest.raises(ProvisionNotFound) as caught:
+        resolve(text.region, "Perwal Bukittinggi 65/2014 Pasal 17")
+    assert "has no regulation Perwal 65/2014" in str(caught.value)

@@ -35,7 +35,10 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--region", help="Kemendagri code; default: the first region loaded.")
+        parser.add_argument(
+            "--region",
+            help="Kemendagri code; default: the first region with a unit for every role.",
+        )
         parser.add_argument(
             "--reset-passwords", action="store_true", help="Give existing demo users new passwords."
         )
@@ -66,7 +69,15 @@ class Command(BaseCommand):
                 return Region.objects.get(code=code)
             except Region.DoesNotExist:
                 raise CommandError(f"No region with code {code}.") from None
-        return Region.objects.filter(units__isnull=False).distinct().order_by("code").first()
+        regions = list(Region.objects.filter(units__isnull=False).distinct().order_by("code"))
+        for region in regions:
+            if all(
+                self._unit_for(region, role, kinds) is not None
+                for _name, role, kinds in DEMO_USERS
+                if role != Role.SUPERADMIN
+            ):
+                return region
+        return regions[0] if regions else None
 
     def _unit_for(self, region: Region, role: str, kinds: tuple[str, ...]) -> Unit | None:
         units = Unit.objects.in_region(region).filter(kind__in=ROLE_UNIT_KINDS[role])

@@ -1,5 +1,8 @@
 """The 18-digit NIP of an Indonesian civil servant: yyyymmdd birth date, yyyymm appointment,
-one sex digit and a three-digit sequence, printed as ``19780605 200212 1 002``."""
+one sex digit and a three-digit sequence, printed as ``19780605 200212 1 002``.
+
+It lives in regulations, the bottom of the dependency chain, because regulations print the NIP
+of the officials who certify them; orgchart's officials use it too."""
 
 from __future__ import annotations
 

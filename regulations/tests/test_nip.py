@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from orgchart.nip import format_nip, parse_nip
+from regulations.nip import format_nip, parse_nip
 
 TODAY = datetime.date(2026, 11, 23)
 

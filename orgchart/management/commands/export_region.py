@@ -1,0 +1,32 @@
+"""Write a region's pack back from the database, in canonical form."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from orgchart.packs.export import export_pack, main_regulation
+from regulations.models import Region
+
+
+class Command(BaseCommand):
+    help = "Export a region pack (YAML) to standard output or --output."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("code", help="Kemendagri code, e.g. 13.75")
+        parser.add_argument("--output", type=Path, help="Write to this file instead.")
+
+    def handle(self, *args, code: str, output: Path | None, **options) -> None:
+        region = Region.objects.filter(code=code).first()
+        if region is None:
+            raise CommandError(f"No region with code {code}.")
+        regulation = main_regulation(region)
+        if regulation is None:
+            raise CommandError(f"{region} has no regulation with a text to export.")
+        text = export_pack(regulation)
+        if output:
+            output.write_text(text, encoding="utf-8")
+            self.stderr.write(f"Wrote {output}")
+        else:
+            self.stdout.write(text, ending="")

@@ -1,0 +1,326 @@
+"""Load the regulation half of a pack: the region, the regulation, its text, Lampiran, rules,
+certifiers and revocations. Each collection is compared with what is stored and rewritten only
+if it differs, so loading a pack twice changes nothing."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db import models
+
+from orgchart.packs.report import Report
+from orgchart.packs.schema import located, walk_provisions
+from regulations import citations
+from regulations.models import (
+    Annex,
+    AnnexEntry,
+    Certifier,
+    Provision,
+    Recital,
+    Region,
+    Regulation,
+    Revocation,
+    Rule,
+)
+from regulations.services import record_revocation
+
+REGION_FIELDS = ("name", "kind", "province", "head_title", "seat", "timezone")
+REGULATION_FIELDS = (
+    "title",
+    "enacted_place",
+    "enacted_on",
+    "promulgated_place",
+    "promulgated_on",
+    "gazette_year",
+    "gazette_number",
+    "signer_acting",
+    "signer_title",
+    "signer_name",
+    "promulgator_title",
+    "promulgator_name",
+    "valid_from",
+    "valid_until",
+    "status",
+    "closing",
+)
+DATE_FIELDS = {"enacted_on", "promulgated_on", "valid_from", "valid_until", "start", "end"}
+
+
+def as_date(value: Any) -> datetime.date | None:
+    if value is None or isinstance(value, datetime.date):
+        return value
+    return datetime.date.fromisoformat(value)
+
+
+def upsert(model: type[models.Model], lookup: dict, fields: dict, report: Report, label: str):
+    """Create the row, or change only the fields that differ; say which in ``report``."""
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        obj = model(**lookup, **fields)
+        with located(label):
+            obj.full_clean()
+        obj.save()
+        report.created(label)
+        return obj
+    changed = [name for name, value in fields.items() if getattr(obj, name) != value]
+    if changed:
+        for name in changed:
+            setattr(obj, name, fields[name])
+        with located(label):
+            obj.full_clean()
+        obj.save()
+        report.changed(label)
+    return obj
+
+
+def load_region(data: dict, report: Report) -> Region:
+    fields = {name: data[name] for name in REGION_FIELDS}
+    return upsert(Region, {"code": data["code"]}, fields, report, "region")
+
+
+def load_regulation(region: Region, data: dict, report: Report) -> Regulation:
+    defaults = {"gazette_year": None, "signer_acting": "", "status": "in_force"}
+    fields = {
+        name: as_date(data[name]) if name in DATE_FIELDS else data[name]
+        for name in REGULATION_FIELDS
+        if name in data
+    }
+    fields = {**{name: defaults.get(name, "") for name in REGULATION_FIELDS}, **fields}
+    for name in DATE_FIELDS & set(REGULATION_FIELDS):
+        fields.setdefault(name, None)
+        if fields[name] == "":
+            fields[name] = None
+    lookup = {
+        "region": region,
+        "kind": data["kind"],
+        "number": data["number"],
+        "year": data["year"],
+    }
+    regulation = upsert(Regulation, lookup, fields, report, "regulation")
+    sync_recitals(regulation, data, report)
+    sync_provisions(regulation, data["provisions"], report)
+    sync_annexes(regulation, data.get("annexes", []), report)
+    sync_certifiers(regulation, data.get("certifiers", []), report)
+    sync_rules(regulation, data.get("rules", []), report)
+    sync_revocations(regulation, data.get("revokes", []), report)
+    return regulation
+
+
+def _replace_if_different(current: list, wanted: list, delete, create, report, label) -> None:
+    if current == wanted:
+        return
+    delete()
+    create()
+    report.replaced(label, len(wanted))
+
+
+def sync_recitals(regulation: Regulation, data: dict, report: Report) -> None:
+    wanted = [
+        (kind, position, item["label"], item["text"])
+        for kind in ("menimbang", "mengingat")
+        for position, item in enumerate(data.get(kind, []), start=1)
+    ]
+    current = list(
+        regulation.recitals.order_by("kind", "position").values_list(
+            "kind", "position", "label", "text"
+        )
+    )
+    current.sort(key=lambda row: ("menimbang", "mengingat").index(row[0]))
+
+    def create() -> None:
+        for kind, position, label, text in wanted:
+            Recital.objects.create(
+                regulation=regulation, kind=kind, position=position, label=label, text=text
+            )
+
+    _replace_if_different(
+        current, wanted, lambda: regulation.recitals.all().delete(), create, report, "recitals"
+    )
+
+
+def sync_provisions(regulation: Regulation, nodes: list[dict], report: Report) -> None:
+    flat = []
+    index_of = {}
+    for position, (node, _segments) in enumerate(walk_provisions(nodes), start=1):
+        index_of[id(node)] = position
+        flat.append(node)
+    parents = {}
+    for node in flat:
+        for child in node.get("children", []):
+            parents[id(child)] = index_of[id(node)]
+    wanted = [
+        (
+            index_of[id(node)],
+            node["kind"],
+            node["label"],
+            node.get("heading", ""),
+            node.get("text", ""),
+            parents.get(id(node)),
+        )
+        for node in flat
+    ]
+    current = list(
+        regulation.provisions.order_by("position").values_list(
+            "position", "kind", "label", "heading", "text", "parent__position"
+        )
+    )
+
+    def create() -> None:
+        by_position: dict[int, Provision] = {}
+        for position, kind, label, heading, text, parent in wanted:
+            provision = Provision(
+                regulation=regulation,
+                kind=kind,
+                label=label,
+                heading=heading,
+                text=text,
+                position=position,
+                parent=by_position.get(parent),
+            )
+            with located(f"regulation/provisions: {kind} {label}"):
+                provision.full_clean(validate_unique=False, validate_constraints=False)
+            provision.save()
+            by_position[position] = provision
+
+    _replace_if_different(
+        current, wanted, lambda: regulation.provisions.all().delete(), create, report, "provisions"
+    )
+
+
+def sync_annexes(regulation: Regulation, annexes: list[dict], report: Report) -> None:
+    wanted = []
+    for position, annex in enumerate(annexes, start=1):
+        entries = [
+            (row["number"], column, cell_position, cell["text"], cell["unit"])
+            for row in annex.get("rows", [])
+            for column in AnnexEntry.Column.values
+            for cell_position, cell in enumerate(row.get(column, []), start=1)
+        ]
+        wanted.append(
+            (
+                position,
+                annex["number"],
+                annex["title"],
+                annex["kind"],
+                citations.canonical(annex["attached_by"]) if annex.get("attached_by") else "",
+                annex.get("legend", ""),
+                sorted(entries),
+            )
+        )
+    current = [
+        (
+            annex.position,
+            annex.number,
+            annex.title,
+            annex.kind,
+            annex.attached_by,
+            annex.legend,
+            sorted(annex.entries.values_list("row", "column", "position", "text", "unit_key")),
+        )
+        for annex in regulation.annexes.order_by("position")
+    ]
+
+    def create() -> None:
+        for position, number, title, kind, attached_by, legend, entries in wanted:
+            annex = Annex.objects.create(
+                regulation=regulation,
+                position=position,
+                number=number,
+                title=title,
+                kind=kind,
+                attached_by=attached_by,
+                legend=legend,
+            )
+            for row, column, cell_position, text, unit_key in entries:
+                AnnexEntry.objects.create(
+                    annex=annex,
+                    row=row,
+                    column=column,
+                    position=cell_position,
+                    text=text,
+                    unit_key=unit_key,
+                )
+
+    _replace_if_different(
+        current, wanted, lambda: regulation.annexes.all().delete(), create, report, "annexes"
+    )
+
+
+def sync_certifiers(regulation: Regulation, certifiers: list[dict], report: Report) -> None:
+    wanted = [
+        (position, item["title"], item["name"], item["nip"].replace(" ", ""))
+        for position, item in enumerate(certifiers, start=1)
+    ]
+    current = list(
+        regulation.certifiers.order_by("position").values_list("position", "title", "name", "nip")
+    )
+
+    def create() -> None:
+        for position, title, name, nip in wanted:
+            certifier = Certifier(
+                regulation=regulation, position=position, title=title, name=name, nip=nip
+            )
+            with located(f"regulation/certifiers/{position - 1}"):
+                certifier.full_clean()
+            certifier.save()
+
+    _replace_if_different(
+        current, wanted, lambda: regulation.certifiers.all().delete(), create, report, "certifiers"
+    )
+
+
+def sync_rules(regulation: Regulation, rules: list[dict], report: Report) -> None:
+    wanted = [
+        (
+            rule["kind"],
+            citations.canonical(rule["citation"]),
+            rule["value"],
+            rule.get("summary", ""),
+        )
+        for rule in rules
+    ]
+    current = list(
+        regulation.rules.order_by("pk").values_list("kind", "citation", "value", "summary")
+    )
+
+    def create() -> None:
+        for kind, citation, value, summary in wanted:
+            rule = Rule(
+                regulation=regulation, kind=kind, citation=citation, value=value, summary=summary
+            )
+            rule.full_clean()
+            rule.save()
+
+    _replace_if_different(
+        current, wanted, lambda: regulation.rules.all().delete(), create, report, "rules"
+    )
+
+
+def sync_revocations(regulation: Regulation, revokes: list[dict], report: Report) -> None:
+    for item in revokes:
+        lookup = {
+            "region": regulation.region,
+            "kind": item["kind"],
+            "number": item["number"],
+            "year": item["year"],
+        }
+        revoked = Regulation.objects.filter(**lookup).first()
+        if revoked is None:
+            revoked = Regulation(**lookup, title=item["title"], status=Regulation.Status.IN_FORCE)
+            revoked.full_clean()
+            revoked.save()
+            report.created("revoked regulation")
+        elif revoked.title != item["title"]:
+            revoked.title = item["title"]
+            revoked.save(update_fields=["title"])
+            report.changed("revoked regulation")
+        citation = citations.canonical(item["citation"])
+        existing = Revocation.objects.filter(revoking=regulation, revoked=revoked).first()
+        if existing is None:
+            record_revocation(revoking=regulation, revoked=revoked, citation=citation)
+            report.created("revocation")
+        elif existing.citation != citation:
+            existing.citation = citation
+            existing.save(update_fields=["citation"])
+            report.changed("revocation")
