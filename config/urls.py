@@ -7,12 +7,17 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 
 from config.api import router
 from orgchart import views as orgchart_views
+from regulations import views as regulations_views
 
 admin.site.site_header = "Portal Koordinasi Pemerintah Daerah"
 admin.site.site_title = "Portal Koordinasi"
 
 urlpatterns = [
     path("", orgchart_views.home, name="home"),
+    path("regions/<str:code>/", orgchart_views.region_page, name="region"),
+    path("units/<int:pk>/", orgchart_views.unit_page, name="unit"),
+    path("regulations/<int:pk>/", regulations_views.regulation_reader, name="regulation-reader"),
+    path("search/", regulations_views.search, name="search"),
     path("healthz", orgchart_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),

@@ -1,15 +1,21 @@
-"""Pages of the portal's front: the home page and the health check."""
+"""Pages of the org structure: the list of regions (home), a region, a unit."""
 
 from __future__ import annotations
 
 from django.db import connection
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from rest_framework.exceptions import ParseError
 
+from config.api_params import parse_as_of, require_regulation_on
 from orgchart.models import Unit, assignment_of
+from orgchart.packs.flaws import find_flaws
+from orgchart.read.portfolios import portfolios
+from orgchart.read.tree import tree
+from orgchart.read.units import unit_detail
 from regulations.models import Region, Regulation
 
 
@@ -40,6 +46,46 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "home.html",
         {"regions": regions, "today": today, "assignment": assignment},
+    )
+
+
+def _day_for(request: HttpRequest, region: Region | None):
+    """The page's date: ?as_of= or today; a bad date shows the page for today with a message."""
+    try:
+        return parse_as_of(request.GET.get("as_of"), region), None
+    except ParseError as exc:
+        return parse_as_of(None, region), str(exc.detail)
+
+
+def region_page(request: HttpRequest, code: str) -> HttpResponse:
+    region = Region.objects.filter(code=code).first()
+    if region is None:
+        raise Http404(f"No region {code}")
+    day, error = _day_for(request, region)
+    try:
+        regulation = require_regulation_on(region, day)
+    except ParseError as exc:
+        regulation, error = None, str(exc.detail)
+    context = {"region": region, "day": day, "error": error, "regulation": regulation}
+    if regulation is not None:
+        context |= {
+            "root": tree(region, day),
+            "assistants": portfolios(region, day)["assistants"],
+            "rules": regulation.rules.select_related("regulation__region").order_by("kind", "pk"),
+            "flaws": find_flaws(regulation),
+        }
+    return render(request, "orgchart/region.html", context)
+
+
+def unit_page(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = get_object_or_404(
+        Unit.objects.select_related("region", "source_regulation__region"), pk=pk
+    )
+    day, error = _day_for(request, unit.region)
+    return render(
+        request,
+        "orgchart/unit.html",
+        {"unit": unit, "detail": unit_detail(unit, day), "day": day, "error": error},
     )
 
 

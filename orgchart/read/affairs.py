@@ -1,0 +1,81 @@
+"""Which Asisten coordinates an affair in each region, and through which units."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+
+from django.db.models import Q
+
+from orgchart.models import Affair, Unit, UnitAffair, UnitLink
+from orgchart.vocabulary import UnitKind
+from regulations.models import Region
+
+
+def coordinators(affair: Affair, day: datetime.date) -> dict:
+    """Per region: the Asisten whose bidang names the affair (``bidang``, with the text's
+    wording and citation) and the Asisten whose portfolio units carry it out (``units``)."""
+    codes = Q(affair__code=affair.code) | Q(affair__code__startswith=f"{affair.code}.")
+    found: dict[int, dict[int, dict]] = defaultdict(dict)
+
+    def entry(region_id: int, asisten_id: int, name: str) -> dict:
+        return found[region_id].setdefault(
+            asisten_id, {"id": asisten_id, "name": name, "bidang": [], "units": []}
+        )
+
+    for row in (
+        UnitAffair.objects.as_of(day)
+        .filter(codes, role=UnitAffair.Role.COORDINATES, unit__kind=UnitKind.ASISTEN)
+        .filter(unit__in=Unit.objects.as_of(day))
+        .order_by("pk")
+        .values("unit_id", "unit__name", "unit__region_id", "wording", "citation")
+    ):
+        entry(row["unit__region_id"], row["unit_id"], row["unit__name"])["bidang"].append(
+            {"wording": row["wording"], "citation": row["citation"]}
+        )
+    carriers = list(
+        Unit.objects.as_of(day)
+        .filter(
+            pk__in=UnitAffair.objects.as_of(day)
+            .filter(codes, role=UnitAffair.Role.CARRIES_OUT)
+            .values("unit_id")
+        )
+        .order_by("region_id", "lft")
+        .values("id", "name", "region_id", "parent_id", "parent__kind", "parent__name")
+    )
+    extra = defaultdict(list)
+    for link in (
+        UnitLink.objects.as_of(day)
+        .filter(
+            kind=UnitLink.Kind.KOORDINASI,
+            source__kind=UnitKind.ASISTEN,
+            target_id__in=[unit["id"] for unit in carriers],
+        )
+        .values("target_id", "source_id", "source__name")
+    ):
+        extra[link["target_id"]].append((link["source_id"], link["source__name"]))
+    for unit in carriers:
+        asisten = (
+            [(unit["parent_id"], unit["parent__name"])]
+            if unit["parent__kind"] == UnitKind.ASISTEN
+            else []
+        )
+        for asisten_id, name in asisten + extra[unit["id"]]:
+            entry(unit["region_id"], asisten_id, name)["units"].append(
+                {"id": unit["id"], "name": unit["name"]}
+            )
+    regions = (
+        Region.objects.filter(pk__in=found).order_by("code").values("id", "code", "name", "kind")
+    )
+    return {
+        "affair": {"code": affair.code, "name": affair.name},
+        "as_of": day,
+        "regions": [
+            {
+                "region": region["code"],
+                "name": region["name"],
+                "assistants": list(found[region["id"]].values()),
+            }
+            for region in regions
+        ],
+    }
