@@ -138,7 +138,7 @@ class RegionViewSet(PublicAPI):
             affair=affair,
             q=params.get("q"),
         )
-        return Response({"region": region.code, "as_of": day, "units": units})
+        return Response(units)
 
     @extend_schema(
         parameters=[docs.AS_OF], responses={200: docs.PopoloSerializer, 400: docs.ErrorSerializer}

@@ -103,14 +103,7 @@ class UnitRowSerializer(serializers.Serializer):
     source = serializers.CharField()
 
 
-UnitListSerializer = inline_serializer(
-    "UnitList",
-    {
-        "region": serializers.CharField(),
-        "as_of": serializers.DateField(),
-        "units": UnitRowSerializer(many=True),
-    },
-)
+UnitListSerializer = UnitRowSerializer(many=True)
 
 
 class HeadSerializer(serializers.Serializer):

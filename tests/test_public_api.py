@@ -103,15 +103,15 @@ def test_portfolios_carry_categories_staf_ahli_and_vertical_agencies(client, fiv
 
 def test_units_filter_by_kind_coordinator_affair_and_words(client, five_regions, db):
     _response, body = get(client, "/api/v1/regions/13.75/units/?kind=dinas&q=DINAS%20%20Kesehatan!")
-    assert [unit["name"] for unit in body["units"]] == ["Dinas kesehatan"]
-    unit = body["units"][0]
+    assert [unit["name"] for unit in body] == ["Dinas kesehatan"]
+    unit = body[0]
     assert unit["parent"] == Unit.objects.get(pk=unit["id"]).parent_id
     _response, body = get(
         client, "/api/v1/regions/13.12/units/?coordinator=asisten-administrasi-umum"
     )
-    assert any("pelayanan terpadu satu pintu" in u["name"] for u in body["units"])
+    assert any("pelayanan terpadu satu pintu" in u["name"] for u in body)
     _response, body = get(client, "/api/v1/regions/64.02/units/?affair=1.02")
-    assert "Dinas Kesehatan" in [u["name"] for u in body["units"]]
+    assert "Dinas Kesehatan" in [u["name"] for u in body]
 
 
 def test_unit_detail_gives_ancestors_coordinators_head_affairs_and_source(client, five_regions, db):
