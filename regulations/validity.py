@@ -16,6 +16,14 @@ def valid_at(day: datetime.date, prefix: str = "") -> Q:
     )
 
 
+def valid_with_source(day: datetime.date, source: str, prefix: str = "") -> Q:
+    """Rows valid on ``day`` whose source regulation (the ``source`` foreign key), if any, was
+    in force that day too: revoking a regulation ends what it set."""
+    return valid_at(day, prefix) & (
+        Q(**{f"{prefix}{source}__isnull": True}) | valid_at(day, prefix=f"{prefix}{source}__")
+    )
+
+
 class ValidityPeriod(models.Model):
     """Abstract: a row that holds from ``valid_from`` to ``valid_until`` inclusive."""
 

@@ -7,7 +7,6 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -16,7 +15,7 @@ from orgchart.models.units import Unit
 from orgchart.vocabulary import UnitKind
 from regulations import citations
 from regulations.models import Regulation
-from regulations.validity import ValidityPeriod, period_constraint, valid_at
+from regulations.validity import ValidityPeriod, period_constraint, valid_with_source
 
 
 class Affair(models.Model):
@@ -60,9 +59,7 @@ class Affair(models.Model):
 
 class UnitAffairQuerySet(models.QuerySet):
     def as_of(self, day: datetime.date) -> UnitAffairQuerySet:
-        return self.filter(valid_at(day)).filter(
-            Q(regulation__isnull=True) | valid_at(day, prefix="regulation__")
-        )
+        return self.filter(valid_with_source(day, "regulation"))
 
     def visible_to(self, user) -> UnitAffairQuerySet:
         return self.all()

@@ -17,23 +17,19 @@ from orgchart.models.units import Unit
 from orgchart.vocabulary import UnitKind
 from regulations import citations
 from regulations.models import Regulation
-from regulations.validity import ValidityPeriod, period_constraint, valid_at
+from regulations.validity import ValidityPeriod, period_constraint, valid_with_source
 
 
 class UnitLinkQuerySet(models.QuerySet):
     def as_of(self, day: datetime.date) -> UnitLinkQuerySet:
-        return self.filter(valid_at(day)).filter(
-            Q(regulation__isnull=True) | valid_at(day, prefix="regulation__")
-        )
+        return self.filter(valid_with_source(day, "regulation"))
 
     def with_live_ends(self, day: datetime.date) -> UnitLinkQuerySet:
         """Links whose both ends exist on ``day`` as well (see UnitQuerySet.as_of)."""
-        for end in ("source", "target"):
-            self = self.filter(valid_at(day, prefix=f"{end}__")).filter(
-                Q(**{f"{end}__source_regulation__isnull": True})
-                | valid_at(day, prefix=f"{end}__source_regulation__")
-            )
-        return self
+        return self.filter(
+            valid_with_source(day, "source_regulation", prefix="source__"),
+            valid_with_source(day, "source_regulation", prefix="target__"),
+        )
 
     def visible_to(self, user) -> UnitLinkQuerySet:
         return self.all()

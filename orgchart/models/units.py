@@ -24,7 +24,7 @@ from regulations import citations
 from regulations.models import AmbiguousCitation, ProvisionNotFound, Region, Regulation
 from regulations.resolver import resolve_in
 from regulations.search import normalise_name
-from regulations.validity import ValidityPeriod, period_constraint, valid_at
+from regulations.validity import ValidityPeriod, period_constraint, valid_with_source
 
 TREE_FIELDS = frozenset({"lft", "rght", "tree_id", "level", "parent", "parent_id"})
 
@@ -32,9 +32,7 @@ TREE_FIELDS = frozenset({"lft", "rght", "tree_id", "level", "parent", "parent_id
 class UnitQuerySet(TreeQuerySet):
     def as_of(self, day: datetime.date) -> UnitQuerySet:
         """Units that exist on ``day``: their own period and their source regulation's hold."""
-        return self.filter(valid_at(day)).filter(
-            Q(source_regulation__isnull=True) | valid_at(day, prefix="source_regulation__")
-        )
+        return self.filter(valid_with_source(day, "source_regulation"))
 
     def in_region(self, region: Region | int) -> UnitQuerySet:
         return self.filter(region=region)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 import yaml
+from django.core.management.base import CommandError
 
 from orgchart.models import Appointment, KindRelation, Unit, UnitAffair, UnitLink
 from orgchart.packs.schema import PACK_FORMAT
@@ -45,6 +46,18 @@ def main_regulation(region: Region) -> Regulation | None:
         .order_by("-valid_from", "-year")
         .first()
     )
+
+
+def region_and_regulation(code: str) -> tuple[Region, Regulation]:
+    """The region with ``code`` and its main regulation, or a CommandError saying what's missing."""
+
+    region = Region.objects.filter(code=code).first()
+    if region is None:
+        raise CommandError(f"No region with code {code}.")
+    regulation = main_regulation(region)
+    if regulation is None:
+        raise CommandError(f"{region} has no regulation with a text.")
+    return region, regulation
 
 
 def export_pack(regulation: Regulation) -> str:

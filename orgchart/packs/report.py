@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 
 class Report:
@@ -29,3 +30,15 @@ class Report:
         if self.unchanged:
             return ["no changes"]
         return [f"{label}: {count} {what}" for (label, what), count in sorted(self.counts.items())]
+
+
+def replace_if_changed(
+    current: list, wanted: list, queryset, create: Callable[..., None], report: Report, label: str
+) -> None:
+    """Rewrite a collection only if the pack's rows differ from the stored ones, in order."""
+    if current == wanted:
+        return
+    queryset.delete()
+    for row in wanted:
+        create(*row)
+    report.replaced(label, len(wanted))

@@ -16,7 +16,7 @@ from orgchart.models import (
     UnitAffair,
     UnitLink,
 )
-from orgchart.packs.report import Report
+from orgchart.packs.report import Report, replace_if_changed
 from orgchart.packs.schema import PackError, located, walk_units
 from orgchart.packs.text import as_date, upsert
 from regulations import citations
@@ -125,15 +125,6 @@ def _remove_stale(region, regulation, keep: set[str], report: Report) -> None:
         report.deleted("units")
 
 
-def _replace(current: list, wanted: list, queryset, create, report: Report, label: str) -> None:
-    if current == wanted:
-        return
-    queryset.delete()
-    for row in wanted:
-        create(*row)
-    report.replaced(label, len(wanted))
-
-
 def sync_links(regulation: Regulation, links: list[dict], units: dict, report: Report) -> None:
     wanted = [
         (link["from"], link["to"], link["kind"], citations.canonical(link["citation"]))
@@ -156,7 +147,7 @@ def sync_links(regulation: Regulation, links: list[dict], units: dict, report: R
             link.full_clean()
         link.save()
 
-    _replace(current, wanted, queryset, create, report, "links")
+    replace_if_changed(current, wanted, queryset, create, report, "links")
 
 
 def sync_unit_affairs(regulation: Regulation, data: dict, units: dict, report: Report) -> None:
@@ -203,7 +194,7 @@ def sync_unit_affairs(regulation: Regulation, data: dict, units: dict, report: R
             row.full_clean()
         row.save()
 
-    _replace(current, wanted, queryset, create, report, "unit affairs")
+    replace_if_changed(current, wanted, queryset, create, report, "unit affairs")
 
 
 def sync_kind_relations(regulation: Regulation, relations: list[dict], report: Report) -> None:
@@ -226,7 +217,7 @@ def sync_kind_relations(regulation: Regulation, relations: list[dict], report: R
             citation=citation,
         )
 
-    _replace(current, wanted, queryset, create, report, "kind relations")
+    replace_if_changed(current, wanted, queryset, create, report, "kind relations")
 
 
 def sync_officials(region: Region, entries: list[dict], units: dict, report: Report) -> None:

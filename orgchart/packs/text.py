@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db import models
 
-from orgchart.packs.report import Report
+from orgchart.packs.report import Report, replace_if_changed
 from orgchart.packs.schema import located, walk_provisions
 from regulations import citations
 from regulations.models import (
@@ -107,14 +107,6 @@ def load_regulation(region: Region, data: dict, report: Report) -> Regulation:
     return regulation
 
 
-def _replace_if_different(current: list, wanted: list, delete, create, report, label) -> None:
-    if current == wanted:
-        return
-    delete()
-    create()
-    report.replaced(label, len(wanted))
-
-
 def sync_recitals(regulation: Regulation, data: dict, report: Report) -> None:
     wanted = [
         (kind, position, item["label"], item["text"])
@@ -128,15 +120,12 @@ def sync_recitals(regulation: Regulation, data: dict, report: Report) -> None:
     )
     current.sort(key=lambda row: ("menimbang", "mengingat").index(row[0]))
 
-    def create() -> None:
-        for kind, position, label, text in wanted:
-            Recital.objects.create(
-                regulation=regulation, kind=kind, position=position, label=label, text=text
-            )
+    def create(kind: str, position: int, label: str, text: str) -> None:
+        Recital.objects.create(
+            regulation=regulation, kind=kind, position=position, label=label, text=text
+        )
 
-    _replace_if_different(
-        current, wanted, lambda: regulation.recitals.all().delete(), create, report, "recitals"
-    )
+    replace_if_changed(current, wanted, regulation.recitals.all(), create, report, "recitals")
 
 
 def sync_provisions(regulation: Regulation, nodes: list[dict], report: Report) -> None:
@@ -166,26 +155,24 @@ def sync_provisions(regulation: Regulation, nodes: list[dict], report: Report) -
         )
     )
 
-    def create() -> None:
-        by_position: dict[int, Provision] = {}
-        for position, kind, label, heading, text, parent in wanted:
-            provision = Provision(
-                regulation=regulation,
-                kind=kind,
-                label=label,
-                heading=heading,
-                text=text,
-                position=position,
-                parent=by_position.get(parent),
-            )
-            with located(f"regulation/provisions: {kind} {label}"):
-                provision.full_clean(validate_unique=False, validate_constraints=False)
-            provision.save()
-            by_position[position] = provision
+    by_position: dict[int, Provision] = {}
 
-    _replace_if_different(
-        current, wanted, lambda: regulation.provisions.all().delete(), create, report, "provisions"
-    )
+    def create(position: int, kind: str, label: str, heading: str, text: str, parent) -> None:
+        provision = Provision(
+            regulation=regulation,
+            kind=kind,
+            label=label,
+            heading=heading,
+            text=text,
+            position=position,
+            parent=by_position.get(parent),
+        )
+        with located(f"regulation/provisions: {kind} {label}"):
+            provision.full_clean(validate_unique=False, validate_constraints=False)
+        provision.save()
+        by_position[position] = provision
+
+    replace_if_changed(current, wanted, regulation.provisions.all(), create, report, "provisions")
 
 
 def sync_annexes(regulation: Regulation, annexes: list[dict], report: Report) -> None:
@@ -221,30 +208,27 @@ def sync_annexes(regulation: Regulation, annexes: list[dict], report: Report) ->
         for annex in regulation.annexes.order_by("position")
     ]
 
-    def create() -> None:
-        for position, number, title, kind, attached_by, legend, entries in wanted:
-            annex = Annex.objects.create(
-                regulation=regulation,
-                position=position,
-                number=number,
-                title=title,
-                kind=kind,
-                attached_by=attached_by,
-                legend=legend,
+    def create(position, number, title, kind, attached_by, legend, entries) -> None:
+        annex = Annex.objects.create(
+            regulation=regulation,
+            position=position,
+            number=number,
+            title=title,
+            kind=kind,
+            attached_by=attached_by,
+            legend=legend,
+        )
+        for row, column, cell_position, text, unit_key in entries:
+            AnnexEntry.objects.create(
+                annex=annex,
+                row=row,
+                column=column,
+                position=cell_position,
+                text=text,
+                unit_key=unit_key,
             )
-            for row, column, cell_position, text, unit_key in entries:
-                AnnexEntry.objects.create(
-                    annex=annex,
-                    row=row,
-                    column=column,
-                    position=cell_position,
-                    text=text,
-                    unit_key=unit_key,
-                )
 
-    _replace_if_different(
-        current, wanted, lambda: regulation.annexes.all().delete(), create, report, "annexes"
-    )
+    replace_if_changed(current, wanted, regulation.annexes.all(), create, report, "annexes")
 
 
 def sync_certifiers(regulation: Regulation, certifiers: list[dict], report: Report) -> None:
@@ -256,18 +240,15 @@ def sync_certifiers(regulation: Regulation, certifiers: list[dict], report: Repo
         regulation.certifiers.order_by("position").values_list("position", "title", "name", "nip")
     )
 
-    def create() -> None:
-        for position, title, name, nip in wanted:
-            certifier = Certifier(
-                regulation=regulation, position=position, title=title, name=name, nip=nip
-            )
-            with located(f"regulation/certifiers/{position - 1}"):
-                certifier.full_clean()
-            certifier.save()
+    def create(position: int, title: str, name: str, nip: str) -> None:
+        certifier = Certifier(
+            regulation=regulation, position=position, title=title, name=name, nip=nip
+        )
+        with located(f"regulation/certifiers/{position - 1}"):
+            certifier.full_clean()
+        certifier.save()
 
-    _replace_if_different(
-        current, wanted, lambda: regulation.certifiers.all().delete(), create, report, "certifiers"
-    )
+    replace_if_changed(current, wanted, regulation.certifiers.all(), create, report, "certifiers")
 
 
 def sync_rules(regulation: Regulation, rules: list[dict], report: Report) -> None:
@@ -284,17 +265,15 @@ def sync_rules(regulation: Regulation, rules: list[dict], report: Report) -> Non
         regulation.rules.order_by("pk").values_list("kind", "citation", "value", "summary")
     )
 
-    def create() -> None:
-        for kind, citation, value, summary in wanted:
-            rule = Rule(
-                regulation=regulation, kind=kind, citation=citation, value=value, summary=summary
-            )
+    def create(kind: str, citation: str, value: dict, summary: str) -> None:
+        rule = Rule(
+            regulation=regulation, kind=kind, citation=citation, value=value, summary=summary
+        )
+        with located(f"regulation/rules: {kind} {citation}"):
             rule.full_clean()
-            rule.save()
+        rule.save()
 
-    _replace_if_different(
-        current, wanted, lambda: regulation.rules.all().delete(), create, report, "rules"
-    )
+    replace_if_changed(current, wanted, regulation.rules.all(), create, report, "rules")
 
 
 def sync_revocations(regulation: Regulation, revokes: list[dict], report: Report) -> None:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from orgchart.packs.export import main_regulation
+from orgchart.packs.export import region_and_regulation
 from orgchart.packs.flaws import find_flaws
-from regulations.models import Region
 
 
 class Command(BaseCommand):
@@ -16,12 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("code", help="Kemendagri code, e.g. 17.71")
 
     def handle(self, *args, code: str, **options) -> None:
-        region = Region.objects.filter(code=code).first()
-        if region is None:
-            raise CommandError(f"No region with code {code}.")
-        regulation = main_regulation(region)
-        if regulation is None:
-            raise CommandError(f"{region} has no regulation with a text to check.")
+        region, regulation = region_and_regulation(code)
         flaws = find_flaws(regulation)
         self.stdout.write(
             f"{region.code} {region.full_name}, {regulation.short_citation}: "

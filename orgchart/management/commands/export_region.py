@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from orgchart.packs.export import export_pack, main_regulation
-from regulations.models import Region
+from orgchart.packs.export import export_pack, region_and_regulation
 
 
 class Command(BaseCommand):
@@ -18,12 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--output", type=Path, help="Write to this file instead.")
 
     def handle(self, *args, code: str, output: Path | None, **options) -> None:
-        region = Region.objects.filter(code=code).first()
-        if region is None:
-            raise CommandError(f"No region with code {code}.")
-        regulation = main_regulation(region)
-        if regulation is None:
-            raise CommandError(f"{region} has no regulation with a text to export.")
+        _region, regulation = region_and_regulation(code)
         text = export_pack(regulation)
         if output:
             output.write_text(text, encoding="utf-8")
