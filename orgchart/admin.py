@@ -77,6 +77,7 @@ class UnitLinkInline(admin.TabularInline):
 
 @admin.register(Unit)
 class UnitAdmin(RegionScopedAdmin, DraggableMPTTAdmin):
+    list_select_related = ("region",)
     list_display = ("tree_actions", "indented_title", "kind", "line", "category", "region")
     list_display_links = ("indented_title",)
     list_filter = ("region", "kind", "category")
@@ -160,6 +161,7 @@ class UnitAdmin(RegionScopedAdmin, DraggableMPTTAdmin):
 
 @admin.register(UnitLink)
 class UnitLinkAdmin(RegionScopedAdmin):
+    list_select_related = ("source", "target", "regulation__region")
     region_lookup = "source__region"
     list_display = ("source", "kind", "target", "regulation", "citation")
     list_filter = ("kind", "source__region")
@@ -168,12 +170,14 @@ class UnitLinkAdmin(RegionScopedAdmin):
 
 @admin.register(KindRelation)
 class KindRelationAdmin(ObjectPermissionsModelAdminMixin, SimpleHistoryAdmin):
+    list_select_related = ("regulation__region",)
     list_display = ("regulation", "from_kind", "to_kind", "nature", "citation")
     list_filter = ("regulation__region", "nature")
 
 
 @admin.register(Position)
 class PositionAdmin(RegionScopedAdmin):
+    list_select_related = ("unit",)
     region_lookup = "unit__region"
     list_display = ("title", "unit", "level", "echelon")
     list_filter = ("unit__region", "level")
@@ -183,6 +187,7 @@ class PositionAdmin(RegionScopedAdmin):
 
 @admin.register(Official)
 class OfficialAdmin(RegionScopedAdmin):
+    list_select_related = ("region",)
     list_display = ("name", "nip_display", "region")
     list_filter = ("region",)
     search_fields = ("name", "nip")
@@ -190,6 +195,7 @@ class OfficialAdmin(RegionScopedAdmin):
 
 @admin.register(Appointment)
 class AppointmentAdmin(RegionScopedAdmin):
+    list_select_related = ("position", "official")
     region_lookup = "position__unit__region"
     list_display = ("position", "official", "kind", "start", "end")
     list_filter = ("kind", "position__unit__region")
@@ -198,6 +204,7 @@ class AppointmentAdmin(RegionScopedAdmin):
 
 @admin.register(Affair)
 class AffairAdmin(ObjectPermissionsModelAdminMixin, SimpleHistoryAdmin):
+    list_select_related = ("parent",)
     list_display = ("code", "name", "group", "parent")
     list_filter = ("group",)
     search_fields = ("code", "name")
@@ -205,6 +212,7 @@ class AffairAdmin(ObjectPermissionsModelAdminMixin, SimpleHistoryAdmin):
 
 @admin.register(UnitAffair)
 class UnitAffairAdmin(RegionScopedAdmin):
+    list_select_related = ("unit", "affair", "regulation__region")
     region_lookup = "unit__region"
     list_display = ("unit", "role", "affair", "regulation", "citation")
     list_filter = ("role", "unit__region")
@@ -213,6 +221,7 @@ class UnitAffairAdmin(RegionScopedAdmin):
 
 @admin.register(RoleAssignment)
 class RoleAssignmentAdmin(RegionScopedAdmin):
+    list_select_related = ("user", "region", "unit")
     list_display = ("user", "role", "region", "unit")
     list_filter = ("role", "region")
     autocomplete_fields = ["unit", "official"]

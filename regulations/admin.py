@@ -54,6 +54,7 @@ class RevocationInline(admin.TabularInline):
 
 @admin.register(Regulation)
 class RegulationAdmin(PortalAdmin):
+    list_select_related = ("region",)
     list_display = ("short_citation", "title", "status", "valid_from", "valid_until")
     list_filter = ("region", "status", "kind")
     search_fields = ("title", "number", "region__name")
@@ -90,6 +91,7 @@ class RegulationAdmin(PortalAdmin):
 
 @admin.register(Provision)
 class ProvisionAdmin(PortalAdmin):
+    list_select_related = ("regulation__region",)
     list_display = ("__str__", "kind", "heading", "position")
     list_filter = ("regulation", "kind")
     search_fields = ("text", "heading")
@@ -99,18 +101,21 @@ class ProvisionAdmin(PortalAdmin):
 
 @admin.register(Rule)
 class RuleAdmin(PortalAdmin):
+    list_select_related = ("regulation__region",)
     list_display = ("kind", "regulation", "citation", "value")
     list_filter = ("kind", "regulation__region")
 
 
 @admin.register(Revocation)
 class RevocationAdmin(PortalAdmin):
+    list_select_related = ("revoking__region", "revoked__region")
     list_display = ("revoking", "citation", "revoked", "effective_on")
     autocomplete_fields = ["revoking", "revoked"]
 
 
 @admin.register(Recital)
 class RecitalAdmin(PortalAdmin):
+    list_select_related = ("regulation__region",)
     list_display = ("regulation", "kind", "label", "text")
     list_filter = ("kind", "regulation__region")
     search_fields = ("text",)
@@ -118,6 +123,7 @@ class RecitalAdmin(PortalAdmin):
 
 @admin.register(Annex)
 class AnnexAdmin(PortalAdmin):
+    list_select_related = ("regulation__region",)
     list_display = ("regulation", "citation", "title", "kind", "attached_by")
     list_filter = ("kind", "regulation__region")
 
@@ -129,6 +135,7 @@ class AnnexEntryInline(admin.TabularInline):
 
 @admin.register(AnnexEntry)
 class AnnexEntryAdmin(PortalAdmin):
+    list_select_related = ("annex__regulation__region",)
     list_display = ("annex", "row", "column", "position", "text", "unit_key")
     list_filter = ("column", "annex__regulation__region")
     search_fields = ("text", "unit_key")
@@ -136,4 +143,5 @@ class AnnexEntryAdmin(PortalAdmin):
 
 @admin.register(Certifier)
 class CertifierAdmin(PortalAdmin):
+    list_select_related = ("regulation__region",)
     list_display = ("regulation", "title", "name")
