@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint format messages check-trees clean
+.PHONY: run test install lint format messages charts check-trees clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,14 @@ format: install
 messages: install
 	$(PY) manage.py makemessages --locale id --no-obsolete --ignore '.venv/*' --ignore 'var/*' --ignore 'bench/*' --ignore 'staticfiles/*'
 	$(PY) manage.py compilemessages --ignore '.venv/*'
+
+# PNG previews of each region's Lampiran I for reviewers (needs poppler-utils' pdftoppm).
+charts: install
+	mkdir -p docs/charts var/charts
+	for code in 13.12 13.75 17.71 32.79 64.02; do \
+	  $(PY) manage.py render_lampiran $$code I var/charts/$$code-lampiran-I.pdf --as-of 2024-06-03 && \
+	  pdftoppm -png -r 110 -singlefile var/charts/$$code-lampiran-I.pdf docs/charts/$$code-lampiran-I; \
+	done
 
 check-trees: install
 	$(PY) manage.py check_trees

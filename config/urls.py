@@ -7,6 +7,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 
 from config.api import router
 from orgchart import views as orgchart_views
+from orgchart.api_lampiran import LampiranFile
 from regulations import views as regulations_views
 
 admin.site.site_header = "Portal Koordinasi Pemerintah Daerah"
@@ -18,11 +19,27 @@ urlpatterns = [
     path("units/<int:pk>/", orgchart_views.unit_page, name="unit"),
     path("regulations/<int:pk>/", regulations_views.regulation_reader, name="regulation-reader"),
     path("search/", regulations_views.search, name="search"),
+    path(
+        "regions/<str:code>/lampiran/<str:chart>/",
+        orgchart_views.lampiran_preview,
+        name="lampiran-preview",
+    ),
+    path(
+        "regions/<str:code>/lampiran/<str:chart>/pdf/",
+        orgchart_views.lampiran_start,
+        name="lampiran-start",
+    ),
+    path("lampiran/status/<str:task_id>/", orgchart_views.lampiran_status, name="lampiran-status"),
     path("healthz", orgchart_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path(
+        "api/v1/regions/<str:code>/lampiran/<str:name>",
+        LampiranFile.as_view(),
+        name="lampiran-file",
+    ),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

@@ -1,5 +1,5 @@
-"""Cache invalidation only: every change to a region's structure bumps its structure version,
-which the API serves as the ETag of its tree, portfolio and unit responses."""
+"""Cache invalidation only: every change to a region's structure or its regulation bumps the
+region's structure version, which keys the API's ETags and the rendered Lampiran files."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from orgchart.models import (
     UnitAffair,
     UnitLink,
 )
-from regulations.models import Region, Regulation, Rule
+from regulations.models import Annex, Certifier, Region, Regulation, Rule
 
 
 def bump_structure_version(region_id: int | None) -> None:
@@ -42,6 +42,8 @@ def connect() -> None:
         KindRelation,
         Regulation,
         Rule,
+        Annex,
+        Certifier,
     ):
         post_save.connect(_on_change, sender=model, dispatch_uid=f"structure-{model.__name__}")
         post_delete.connect(_on_change, sender=model, dispatch_uid=f"structure-{model.__name__}-d")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 
 from celery import shared_task
 from django.core.mail import mail_admins
 
 from orgchart.integrity import tree_errors
+from orgchart.lampiran.files import rendered
 from regulations.models import Region
 
 logger = logging.getLogger(__name__)
@@ -26,3 +28,15 @@ def check_all_trees() -> dict[str, int]:
         logger.error("Unit tree faults:\n%s", "\n".join(faults))
         mail_admins("Unit tree faults", "\n".join(faults))
     return report
+
+
+@shared_task(bind=True, name="orgchart.render_lampiran")
+def render_lampiran(self, region_code: str, chart: str, day: str, paper: str) -> dict[str, str]:
+    """Render a Lampiran PDF into the file cache, reporting progress to the browser."""
+    region = Region.objects.get(code=region_code)
+
+    def progress(percent: int, stage: str) -> None:
+        self.update_state(state="PROGRESS", meta={"percent": percent, "stage": stage})
+
+    path = rendered(region, chart, datetime.date.fromisoformat(day), paper, "pdf", progress)
+    return {"file": path.name}

@@ -1,4 +1,4 @@
-"""Pages of the org structure: the list of regions (home), a region, a unit."""
+"""The home page, region and unit pages, and the health check."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from rest_framework.exceptions import ParseError
 
@@ -17,6 +18,13 @@ from orgchart.read.portfolios import portfolios
 from orgchart.read.tree import tree
 from orgchart.read.units import unit_detail
 from regulations.models import Region, Regulation
+
+LAMPIRAN_TABS = (
+    ("I", "Lampiran I"),
+    ("II", "Lampiran II"),
+    ("III", "Lampiran III"),
+    ("table", _("Table")),
+)
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -73,6 +81,7 @@ def region_page(request: HttpRequest, code: str) -> HttpResponse:
             "assistants": portfolios(region, day)["assistants"],
             "rules": regulation.rules.select_related("regulation__region").order_by("kind", "pk"),
             "flaws": find_flaws(regulation),
+            "lampiran_tabs": LAMPIRAN_TABS,
         }
     return render(request, "orgchart/region.html", context)
 
