@@ -201,7 +201,9 @@ def test_the_browser_renders_the_pdf_as_a_task_with_progress(client, five_region
         status_url = re.search(r'hx-get="([^"]+)"', body)
         if status_url:
             body = client.get(status_url.group(1), HTTP_ACCEPT_LANGUAGE="en").content.decode()
-        link = re.search(r'href="([^"]+)">Download PDF', body).group(1).replace("&amp;", "&")
+        found = re.search(r'href="([^"]+)">Download PDF', body)
+        assert found, body
+        link = found.group(1).replace("&amp;", "&")
         pdf = client.get(link)
         assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
         again = client.post(
