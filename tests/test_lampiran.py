@@ -182,11 +182,14 @@ def test_a_second_request_for_an_unchanged_region_is_served_from_the_file(
     assert not first.exists()  # the stale version was removed
 
 
-def test_the_browser_renders_the_pdf_as_a_task_with_progress(client, five_regions, db, settings):
+def test_the_browser_renders_the_pdf_as_a_task_with_progress(client, five_regions, db, monkeypatch):
     from config.celery import app
+    from orgchart.tasks import render_lampiran
 
     app.conf.task_always_eager = True
     app.conf.task_store_eager_result = True
+    # Celery also copies this setting onto the task when it binds it: set it there too.
+    monkeypatch.setattr(render_lampiran, "store_eager_result", True)
     try:
         page = client.get("/regions/64.02/?as_of=2024-06-03").content.decode()
         assert reverse("lampiran-preview", args=["64.02", "I"]) in page

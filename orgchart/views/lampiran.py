@@ -3,10 +3,13 @@ task with a progress bar, served from the file cache once done."""
 
 from __future__ import annotations
 
+import datetime
+
 from celery.result import AsyncResult
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from rest_framework.exceptions import ParseError
 
@@ -70,7 +73,10 @@ def lampiran_start(request: HttpRequest, code: str, chart: str) -> HttpResponse:
             request, "orgchart/_lampiran_progress.html", {"done": True, "pdf_url": pdf_url}
         )
     task = render_lampiran.delay(region.code, chart, day.isoformat(), paper)
-    request.session[f"lampiran-{task.id}"] = pdf_url
+    request.session[f"lampiran-{task.id}"] = {
+        "url": pdf_url,
+        "params": [region.code, chart, day.isoformat(), paper],
+    }
     return render(
         request,
         "orgchart/_lampiran_progress.html",
@@ -80,19 +86,24 @@ def lampiran_start(request: HttpRequest, code: str, chart: str) -> HttpResponse:
 
 @require_GET
 def lampiran_status(request: HttpRequest, task_id: str) -> HttpResponse:
-    """Progress of a rendering started from this browser session."""
-    pdf_url = request.session.get(f"lampiran-{task_id}")
-    if pdf_url is None:
-        return render(request, "orgchart/_lampiran_error.html", {"error": "?"}, status=404)
+    """Progress of a rendering started from this browser session. The file on disk is the
+    truth: once it exists the PDF is ready, whatever the result backend remembers."""
+    started = request.session.get(f"lampiran-{task_id}")
+    if started is None:
+        error = _("This rendering was not started from this browser.")
+        return render(request, "orgchart/_lampiran_error.html", {"error": error}, status=404)
+    code, chart, day, paper = started["params"]
+    region = region_or_400(code)
+    if cached(region, chart, datetime.date.fromisoformat(day), paper, "pdf"):
+        context = {"done": True, "pdf_url": started["url"]}
+        return render(request, "orgchart/_lampiran_progress.html", context)
     result = AsyncResult(task_id)
-    if result.successful():
-        return render(
-            request, "orgchart/_lampiran_progress.html", {"done": True, "pdf_url": pdf_url}
-        )
+    if result.successful():  # rendered for a structure version that has changed since
+        context = {"done": True, "pdf_url": started["url"]}
+        return render(request, "orgchart/_lampiran_progress.html", context)
     if result.failed():
-        return render(
-            request, "orgchart/_lampiran_error.html", {"error": str(result.result)}, status=500
-        )
+        error = _("The PDF could not be made: %(error)s") % {"error": result.result}
+        return render(request, "orgchart/_lampiran_error.html", {"error": error}, status=500)
     info = result.info if isinstance(result.info, dict) else {}
     return render(
         request,
