@@ -65,6 +65,11 @@ app.conf.beat_schedule = {
         "task": "orgchart.check_all_trees",
         "schedule": crontab(hour=2, minute=15),
     },
+    # Reminders and escalations of follow-ups; each is sent once however often this runs.
+    "scan-follow-ups": {
+        "task": "coordination.scan_follow_ups",
+        "schedule": crontab(minute="*/15"),
+    },
 }
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_filters",
     "rest_framework",
+    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     # Dependency order: coordination -> orgchart -> regulations, never the other way.
@@ -187,6 +188,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.BasicAuthentication",
+        "rest_framework.authentication.TokenAuthentication",
     ],
     # Deny by default: each public endpoint opts in explicitly.
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -209,6 +211,12 @@ SPECTACULAR_SETTINGS = {
 
 # Portal defaults for regions whose regulation sets no figure; each is shown as
 # "no legal deadline" where it acts (regulations/answers.py).
+# Working days after the due date before an overdue follow-up goes to the Sekda.
+PORTAL_ESCALATION_DAYS = int(os.environ.get("PORTAL_ESCALATION_DAYS", "2"))
+# Largest upload (evidence, report attachments), in megabytes.
+PORTAL_MAX_UPLOAD_MB = int(os.environ.get("PORTAL_MAX_UPLOAD_MB", "10"))
+PORTAL_HOSTNAME = os.environ.get("PORTAL_HOSTNAME", "portal.local")
+
 PORTAL_RULE_DEFAULTS = {
     "follow_up_deadline": {"working_days": int(os.environ.get("PORTAL_FOLLOW_UP_DAYS", "5"))},
     "urgent_decision_report": {

@@ -16,6 +16,8 @@ from django.utils.translation import gettext
 from regulations.models import Region, Rule
 from regulations.rule_kinds import FALLBACKS, RuleKind
 
+_DEADLINES = frozenset({RuleKind.FOLLOW_UP_DEADLINE, RuleKind.URGENT_DECISION_REPORT})
+
 
 @dataclass(frozen=True)
 class RuleAnswer:
@@ -33,7 +35,9 @@ class RuleAnswer:
         """The citation to print beside the rule where it acts."""
         if self.source:
             return self.source
-        return gettext("no legal deadline: portal default, the region's regulation sets none")
+        if self.kind in _DEADLINES:
+            return gettext("no legal deadline: portal default, the region's regulation sets none")
+        return gettext("portal default: the region's regulation sets no such rule")
 
 
 def fallback(kind: str) -> RuleAnswer:

@@ -15,6 +15,12 @@ class RuleKind(models.TextChoices):
     REPRESENTATION = "representation_one_level_below", _("representation one level below")
     URGENT_DECISION_REPORT = "urgent_decision_report", _("report of urgent decisions")
     MEETING_CONVENERS = "meeting_conveners", _("who may convene coordination meetings")
+    COORDINATION_FORMS = "coordination_forms", _("forms of coordination")
+    MEETING_KINDS = "meeting_kinds", _("kinds of coordination")
+    MEETING_MODES = "meeting_modes", _("modes of coordination")
+    MEETING_PERIODICITY = "meeting_periodicity", _("periodicity of coordination")
+    CONCERNED_UNITS_ATTEND = "concerned_units_attend", _("units concerned must attend")
+    FOLLOW_UP_REPORT = "follow_up_report", _("route of follow-up reports")
 
 
 _ROLES = [
@@ -95,6 +101,61 @@ SCHEMAS: dict[str, dict] = {
     },
 }
 
+_FORMS = ["hierarki", "fungsional", "instansional"]
+_KINDS = ["rapat", "permintaan_data", "konsultasi", "fasilitasi_mediasi"]
+SCHEMAS.update(
+    {
+        RuleKind.COORDINATION_FORMS: {
+            "type": "object",
+            "properties": {"forms": {"type": "array", "items": {"enum": _FORMS}, "minItems": 1}},
+            "required": ["forms"],
+            "additionalProperties": False,
+        },
+        RuleKind.MEETING_KINDS: {
+            "type": "object",
+            "properties": {"kinds": {"type": "array", "items": {"enum": _KINDS}, "minItems": 1}},
+            "required": ["kinds"],
+            "additionalProperties": False,
+        },
+        RuleKind.MEETING_MODES: {
+            "type": "object",
+            "properties": {
+                "modes": {
+                    "type": "array",
+                    "items": {"enum": ["langsung", "elektronik"]},
+                    "minItems": 1,
+                }
+            },
+            "required": ["modes"],
+            "additionalProperties": False,
+        },
+        RuleKind.MEETING_PERIODICITY: {
+            "type": "object",
+            "properties": {
+                "periodicity": {
+                    "type": "array",
+                    "items": {"enum": ["periodik", "insidental"]},
+                    "minItems": 1,
+                }
+            },
+            "required": ["periodicity"],
+            "additionalProperties": False,
+        },
+        RuleKind.CONCERNED_UNITS_ATTEND: {
+            "type": "object",
+            "properties": {"required": {"type": "boolean"}},
+            "required": ["required"],
+            "additionalProperties": False,
+        },
+        RuleKind.FOLLOW_UP_REPORT: {
+            "type": "object",
+            "properties": {"to": {"enum": _ROLES}, "through": _ROLE_LIST},
+            "required": ["to", "through"],
+            "additionalProperties": False,
+        },
+    }
+)
+
 # What applies where a region's text sets nothing. Deadlines come from settings at call time
 # (PORTAL_RULE_DEFAULTS); the rest are "the text does not provide for it".
 FALLBACKS: dict[str, dict] = {
@@ -115,4 +176,10 @@ FALLBACKS: dict[str, dict] = {
         "report_to": "sekda",
     },
     RuleKind.MEETING_CONVENERS: {"scope": "general", "roles": ["kepala_daerah", "wakil", "sekda"]},
+    RuleKind.COORDINATION_FORMS: {"forms": _FORMS},
+    RuleKind.MEETING_KINDS: {"kinds": _KINDS},
+    RuleKind.MEETING_MODES: {"modes": ["langsung", "elektronik"]},
+    RuleKind.MEETING_PERIODICITY: {"periodicity": ["periodik", "insidental"]},
+    RuleKind.CONCERNED_UNITS_ATTEND: {"required": True},
+    RuleKind.FOLLOW_UP_REPORT: {"to": "kepala_daerah", "through": ["sekda"]},
 }

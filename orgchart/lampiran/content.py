@@ -226,7 +226,8 @@ def lampiran_three(structure: Structure, region: Region, day: datetime.date) -> 
     content.expected |= {block.lead.unit_id for block in content.blocks}
     content.reporting = [
         answer.source
-        for answer in rules_for(region, RuleKind.REPORTING_CADENCE, day)
+        for kind in (RuleKind.FOLLOW_UP_REPORT, RuleKind.REPORTING_CADENCE)
+        for answer in rules_for(region, kind, day)
         if answer.value.get("to") == "kepala_daerah"
     ]
     return content

@@ -1,0 +1,296 @@
+"""Meetings against the region's rules: who convenes (Pasal 9 huruf c, e), the forms and kinds
+its text names, the invitees it proposes (huruf g), and who may represent a head (huruf f)."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from coordination.models import Attendance, Invitation, Meeting
+from coordination.services import meetings as svc
+from coordination.services.follow_ups import DecisionInput, FollowUpInput, record_minutes
+from coordination.tests.helpers import held_meeting, meeting_input
+
+BKT = "Perwal Bukittinggi 4/2017"
+
+
+def messages(exc: ValidationError) -> str:
+    return " ".join(m for values in exc.message_dict.values() for m in values)
+
+
+def test_sekda_convenes_and_the_portal_proposes_concerned_units_and_their_asisten(world):
+    side = world.bkt
+    meeting = svc.schedule_meeting(meeting_input(side), side.users["secretariat_staff"])
+    assert meeting.sources["convener"] == f"{BKT} Pasal 9 huruf c"
+    assert meeting.sources["form"] == f"{BKT} Pasal 6"
+    invited = {i.unit.name: i for i in meeting.invitations.select_related("unit")}
+    # 1.02 Kesehatan: Dinas kesehatan and the Rumah sakit carry it out; their Asisten coordinate.
+    assert {"Dinas kesehatan", "Rumah sakit", side.asisten.name, side.asisten_other.name} == set(
+        invited
+    )
+    assert f"{BKT} Pasal 9 huruf g" in invited["Dinas kesehatan"].reason
+    assert "Dinas kesehatan" in invited[side.asisten.name].reason
+    assert all(i.proposed for i in invited.values())
+    assert [a.text for a in meeting.agenda.all()] == ["Laporan situasi", "Langkah penanganan"]
+
+
+def test_an_asisten_may_not_convene_general_matters(world):
+    side = world.bkt
+    with pytest.raises(ValidationError) as exc:
+        svc.schedule_meeting(
+            meeting_input(side, convener=side.asisten), side.users["secretariat_staff"]
+        )
+    text = messages(exc.value)
+    assert f"{BKT} Pasal 9 huruf c" in text and f"{BKT} Pasal 9 huruf e" in text
+    assert not Meeting.objects.exists()
+
+
+def test_an_asisten_convenes_technical_meetings_within_the_portfolio_only(world):
+    side = world.bkt
+    staff = side.users["secretariat_staff"]
+    inside = svc.schedule_meeting(
+        meeting_input(side, convener=side.asisten, scope="technical"), staff
+    )
+    assert inside.sources["convener"] == f"{BKT} Pasal 9 huruf e"
+    with pytest.raises(ValidationError) as exc:
+        svc.schedule_meeting(
+            meeting_input(side, convener=side.asisten, scope="technical", affairs=("2.15",)), staff
+        )
+    text = messages(exc.value)
+    assert f"{BKT} Pasal 9 huruf e" in text and "2.15" in text
+    with pytest.raises(ValidationError, match="Name the affairs"):
+        svc.schedule_meeting(
+            meeting_input(side, convener=side.asisten, scope="technical", affairs=()), staff
+        )
+
+
+def test_a_dinas_cannot_convene_and_the_refusal_cites_both_provisions(world):
+    side = world.bkt
+    with pytest.raises(ValidationError) as exc:
+        svc.schedule_meeting(
+            meeting_input(side, convener=side.dinas, scope="technical"),
+            side.users["secretariat_staff"],
+        )
+    text = messages(exc.value)
+    assert "Pasal 9 huruf e" in text and "Pasal 9 huruf c" in text and "Dinas kesehatan" in text
+
+
+def test_kinds_the_text_does_not_name_are_refused_with_its_provision(world):
+    side = world.kukar
+    with pytest.raises(ValidationError) as exc:
+        svc.schedule_meeting(
+            meeting_input(side, kind="permintaan_data"), side.users["secretariat_staff"]
+        )
+    assert "Perbup Kutai Kartanegara 4/2018 Pasal 13 ayat (2)" in messages(exc.value)
+    ok = svc.schedule_meeting(
+        meeting_input(side, kind="fasilitasi_mediasi"), side.users["secretariat_staff"]
+    )
+    assert ok.sources["kind"] == "Perbup Kutai Kartanegara 4/2018 Pasal 13 ayat (2)"
+    # Kutai Kartanegara's text names no forms: the portal's default is cited as such.
+    assert ok.sources["form"].startswith("portal default")
+
+
+def test_form_mode_and_periodicity_are_validated(world):
+    side = world.bkt
+    staff = side.users["secretariat_staff"]
+    with pytest.raises(ValidationError) as exc:
+        svc.schedule_meeting(meeting_input(side, mode="elektronik", place=""), staff)
+    assert "online link" in messages(exc.value)
+    with pytest.raises(ValidationError) as exc:
+        svc.schedule_meeting(meeting_input(side, periodicity="periodik"), staff)
+    assert "recurrence" in messages(exc.value)
+    periodic = svc.schedule_meeting(
+        meeting_input(side, periodicity="periodik", recurrence="FREQ=MONTHLY;BYDAY=1MO;COUNT=12"),
+        staff,
+    )
+    assert periodic.recurrence.startswith("FREQ=MONTHLY")
+    with pytest.raises(ValidationError):
+        svc.schedule_meeting(meeting_input(side, agenda=["  "]), staff)
+
+
+def test_only_the_secretariat_of_the_region_schedules(world):
+    side = world.bkt
+    for user in (
+        side.users["agency_head"],
+        side.users["asisten"],
+        world.kukar.users["secretariat_staff"],
+    ):
+        with pytest.raises(PermissionDenied):
+            svc.schedule_meeting(meeting_input(side), user)
+    assert not Meeting.objects.exists()
+
+
+def test_removing_a_proposed_invitee_needs_a_written_reason(world):
+    side = world.bkt
+    staff = side.users["secretariat_staff"]
+    meeting = svc.schedule_meeting(meeting_input(side), staff)
+    hospital = meeting.invitations.get(unit__name="Rumah sakit")
+    with pytest.raises(ValidationError) as exc:
+        svc.remove_invitation(hospital, staff, "  ")
+    assert f"{BKT} Pasal 9 huruf g" in messages(exc.value)
+    svc.remove_invitation(hospital, staff, "Dibahas pada rapat teknis tersendiri")
+    hospital.refresh_from_db()
+    assert hospital.removed_at and hospital.removal_reason == "Dibahas pada rapat teknis tersendiri"
+    added = svc.add_invitation(meeting, side.vertical, staff)
+    assert not added.proposed
+    with pytest.raises(ValidationError, match="already invited"):
+        svc.add_invitation(meeting, side.vertical, staff)
+    with pytest.raises(ValidationError):
+        svc.add_invitation(meeting, world.kukar.dinas, staff)
+
+
+def test_invitations_go_out_by_email_with_a_calendar_file(world):
+    side = world.bkt
+    staff = side.users["secretariat_staff"]
+    meeting = svc.schedule_meeting(meeting_input(side), staff)
+    with pytest.raises(ValidationError):
+        svc.schedule_meeting(meeting_input(side, ends_at=meeting.starts_at), staff)
+    mail.outbox.clear()
+    from django.test import TestCase
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        sent = svc.send_invitations(meeting, staff)
+    assert sent == 4
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert "bkt_kadis@example.go.id" in message.to and "bkt_asisten@example.go.id" in message.to
+    name, content, mimetype = message.attachments[0]
+    assert mimetype == "text/calendar" and "BEGIN:VEVENT" in str(content)
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.INVITED
+
+
+def _invited(world, side=None):
+    side = side or world.bkt
+    staff = side.users["secretariat_staff"]
+    meeting = svc.schedule_meeting(meeting_input(side), staff)
+    if side is world.bkt:
+        svc.add_invitation(meeting, side.vertical, staff)
+        svc.add_invitation(meeting, side.acting_dinas, staff)
+    svc.send_invitations(meeting, staff)
+    return meeting, staff
+
+
+def test_a_representative_two_levels_below_is_refused_with_the_citation(world):
+    side = world.bkt
+    meeting, staff = _invited(world)
+    invitation = meeting.invitations.get(unit=side.dinas)
+    with pytest.raises(ValidationError) as exc:
+        svc.record_attendance(
+            invitation,
+            svc.AttendanceInput(status="represented", official=side.officials["level3"]),
+            staff,
+        )
+    text = messages(exc.value)
+    assert f"{BKT} Pasal 9 huruf f" in text
+    assert "level 3" in text and "Dinas kesehatan" in text
+    assert not Attendance.objects.exists()
+    # An official of another unit is refused too.
+    with pytest.raises(ValidationError, match="holds no position in Dinas kesehatan"):
+        svc.record_attendance(
+            invitation,
+            svc.AttendanceInput(status="represented", official=side.officials["outsider"]),
+            staff,
+        )
+    # Nobody named at all: refused, citing the rule.
+    with pytest.raises(ValidationError, match="Pasal 9 huruf f"):
+        svc.record_attendance(invitation, svc.AttendanceInput(status="represented"), staff)
+    ok = svc.record_attendance(
+        invitation,
+        svc.AttendanceInput(status="represented", official=side.officials["level2"]),
+        staff,
+    )
+    assert ok.status == "represented" and ok.position.level == 2
+
+
+def test_acting_heads_count_as_the_head_and_vertical_agencies_name_anyone(world):
+    side = world.bkt
+    meeting, staff = _invited(world)
+    acting = svc.record_attendance(
+        meeting.invitations.get(unit=side.acting_dinas),
+        svc.AttendanceInput(status="represented", official=side.officials["acting"]),
+        staff,
+    )
+    assert acting.status == Attendance.Status.PRESENT
+    head = svc.record_attendance(
+        meeting.invitations.get(unit=side.dinas), svc.AttendanceInput(status="present"), staff
+    )
+    assert head.official == side.officials["head"]
+    with pytest.raises(ValidationError, match="is not the head"):
+        svc.record_attendance(
+            meeting.invitations.get(unit=side.dinas),
+            svc.AttendanceInput(status="present", official=side.officials["level2"]),
+            staff,
+        )
+    vertical = svc.record_attendance(
+        meeting.invitations.get(unit=side.vertical),
+        svc.AttendanceInput(status="represented", attendee_name="AKP Budi, Kasat Binmas"),
+        staff,
+    )
+    assert vertical.attendee == "AKP Budi, Kasat Binmas"
+
+
+def test_an_absent_head_of_a_bound_unit_is_flagged(world):
+    side = world.bkt
+    meeting, staff = _invited(world)
+    absent = svc.record_attendance(
+        meeting.invitations.get(unit=side.dinas), svc.AttendanceInput(status="absent"), staff
+    )
+    assert f"{BKT} Pasal 9 huruf f" in absent.breach
+    vertical = svc.record_attendance(
+        meeting.invitations.get(unit=side.vertical), svc.AttendanceInput(status="absent"), staff
+    )
+    assert vertical.breach == ""
+
+
+def test_minutes_need_every_attendance_and_create_follow_ups_with_the_due_date(world):
+    side = world.kukar
+    meeting, staff = _invited(world, side)
+    decisions = [
+        DecisionInput(
+            text="Percepat vaksinasi", follow_ups=[FollowUpInput(side.dinas, "Siapkan vaksin")]
+        )
+    ]
+    with pytest.raises(ValidationError, match="attendance of every invited unit"):
+        record_minutes(meeting, staff, minutes="Notulen", decisions=decisions)
+    meeting, follow_ups = held_meeting(side, day=datetime.date(2026, 3, 18))
+    (follow_up,) = follow_ups
+    assert follow_up.due_date == datetime.date(2026, 3, 26)
+    assert follow_up.due_working_days == 2
+    assert follow_up.due_source == "Perbup Kutai Kartanegara 4/2018 Pasal 13 ayat (5)"
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.HELD
+
+
+def test_minutes_reject_bad_decisions(world):
+    side = world.bkt
+    meeting, staff = _invited(world)
+    for invitation in meeting.invitations.filter(removed_at__isnull=True):
+        svc.record_attendance(invitation, svc.AttendanceInput(status="absent"), staff)
+    bad = [
+        DecisionInput(text="", follow_ups=[]),
+        DecisionInput(text="X", follow_ups=[FollowUpInput(world.kukar.dinas, "Y")]),
+        DecisionInput(
+            text="Z", follow_ups=[FollowUpInput(side.dinas, "a"), FollowUpInput(side.dinas, "b")]
+        ),
+    ]
+    with pytest.raises(ValidationError) as exc:
+        record_minutes(meeting, staff, minutes="Notulen", decisions=bad)
+    text = " ".join(exc.value.messages)
+    assert "Decision 1 has no text" in text and "not a unit of the meeting's region" in text
+    assert "appears twice" in text
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.INVITED and not meeting.decisions.exists()
+
+
+def test_cancelling_needs_a_reason_and_freezes_the_meeting(world):
+    side = world.bkt
+    staff = side.users["secretariat_staff"]
+    meeting = svc.schedule_meeting(meeting_input(side), staff)
+    with pytest.raises(ValidationError):
+        svc.cancel_meeting(meeting, staff, " ")
+    svc.cancel_meeting(meeting, staff, "Walikota berhalangan")
+    with pytest.raises(ValidationError):
+        svc.add_invitation(meeting, side.vertical, staff)
+    assert Invitation.objects.filter(meeting=meeting).count() == 4
