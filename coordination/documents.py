@@ -10,6 +10,7 @@ import zoneinfo
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from coordination.models import Meeting
 from coordination.services.follow_ups import report_route_display
@@ -27,8 +28,21 @@ def _context(meeting: Meeting) -> dict:
         .order_by("unit__tree_id", "unit__lft")
     )
     decisions = list(meeting.decisions.prefetch_related("follow_ups__unit").order_by("position"))
+    labels = {
+        "convener": gettext("convener"),
+        "form": gettext("form"),
+        "kind": gettext("kind"),
+        "mode": gettext("mode"),
+        "periodicity": gettext("periodicity"),
+    }
+    applied = [
+        (labels.get(name, name), source)
+        for name, source in meeting.sources.items()
+        if source and not source.startswith(("portal default", gettext("portal default")))
+    ]
     return {
         "meeting": meeting,
+        "applied": applied,
         "region": meeting.region,
         "convener_label": convener_label(meeting),
         "local_start": meeting.starts_at.astimezone(zone),

@@ -146,8 +146,13 @@ def validate_upload(upload) -> FileKind:
     upload.seek(0)
     kind = _sniff(data[:16])
     if kind is None:
+        expected = next(kind for kind in ALLOWED if extension in kind.extensions)
         raise ValidationError(
-            gettext("The content of the file is not one of: %(allowed)s.") % {"allowed": allowed},
+            gettext(
+                "The file is named %(extension)s but its content is not a %(kind)s (checked "
+                "from the content, not the name). Accepted: %(allowed)s."
+            )
+            % {"extension": extension, "kind": expected.label, "allowed": allowed},
             code="content",
         )
     if kind is PDF:

@@ -67,4 +67,5 @@ def held_meeting(side, *, day=datetime.date(2026, 6, 3), units=None):
             )
         ],
     )
+    meeting.refresh_from_db()
     return meeting, follow_ups

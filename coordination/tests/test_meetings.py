@@ -155,7 +155,7 @@ def test_invitations_go_out_by_email_with_a_calendar_file(world):
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert "bkt_kadis@example.go.id" in message.to and "bkt_asisten@example.go.id" in message.to
-    name, content, mimetype = message.attachments[0]
+    _name, content, mimetype = message.attachments[0]
     assert mimetype == "text/calendar" and "BEGIN:VEVENT" in str(content)
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.INVITED

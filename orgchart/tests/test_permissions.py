@@ -13,7 +13,7 @@ from tests.factories import OfficialFactory, UserFactory
 def test_a_permission_nobody_registered_is_denied_even_to_staff(personas):
     for user in (personas.sekda, personas.setda_staff, personas.kadis_kesehatan):
         assert not user.has_perm("orgchart.launch_rockets")
-        assert not user.has_perm("coordination.change_meeting")
+        assert not user.has_perm("coordination.approve_budget")
 
 
 def test_a_user_without_a_role_may_only_read_public_data(personas, tree):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import secrets
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from orgchart.models import Role, RoleAssignment, Unit
+from orgchart.models import Appointment, Official, Position, Role, RoleAssignment, Unit
 from orgchart.models.roles import ROLE_UNIT_KINDS
 from orgchart.vocabulary import UnitKind
 from regulations.models import Region
@@ -57,6 +58,18 @@ class Command(BaseCommand):
                     self.stdout.write(f"  {username}: {region} has no unit for this role; skipped.")
                     continue
             lines.append(self._ensure(username, role, region, unit, options["reset_passwords"]))
+        head_unit = next(
+            (
+                unit
+                for username, role, kinds in DEMO_USERS
+                if role == Role.AGENCY_HEAD and region is not None
+                for unit in [self._unit_for(region, role, kinds)]
+                if unit is not None
+            ),
+            None,
+        )
+        if head_unit is not None:
+            self._demo_officials(head_unit)
         self.stdout.write(self.style.MIGRATE_HEADING("Demo users (printed once; keep them):"))
         for line in lines:
             self.stdout.write("  " + line)
@@ -87,6 +100,23 @@ class Command(BaseCommand):
                 return unit
         return None
 
+    def _demo_officials(self, unit: Unit) -> None:
+        """Positions and officials for the demo agency (its head, the official one level below
+        and one two levels below), so that attendance and representation (Pasal 9 huruf f) can
+        be tried. Marked "(demo)"; created once, never over real data."""
+        if unit.positions.exists():
+            return
+        start = datetime.date(datetime.date.today().year - 1, 1, 1)
+        for level, title, name in (
+            (1, f"Kepala {unit.name}", "CONTOH KEPALA DINAS (demo)"),
+            (2, f"Sekretaris {unit.name}", "CONTOH SEKRETARIS DINAS (demo)"),
+            (3, "Kepala Subbagian Umum dan Kepegawaian", "CONTOH KASUBBAG UMUM (demo)"),
+        ):
+            position = Position.objects.create(unit=unit, title=title, level=level)
+            official = Official.objects.create(region=unit.region, name=name)
+            Appointment.objects.create(official=official, position=position, start=start)
+        self.stdout.write(f"  Demo officials created for {unit.name} (levels 1, 2 and 3).")
+
     def _ensure(self, username, role, region, unit, reset: bool) -> str:
         User = get_user_model()
         user = User.objects.filter(username=username).first()
@@ -95,7 +125,7 @@ class Command(BaseCommand):
             return f"{username:<14} exists ({where}); password was printed when it was created"
         password = secrets.token_urlsafe(12)
         if user is None:
-            user = User(username=username)
+            user = User(username=username, email=f"{username}@demo.portal.invalid")
         user.is_superuser = role == Role.SUPERADMIN
         user.is_staff = role in STAFF_ROLES
         user.set_password(password)
