@@ -146,6 +146,21 @@ class Meeting(models.Model):
         """The day of the meeting in the region's own time zone: day zero of deadlines."""
         return self.local_start.date()
 
+    def occurrences(self, count: int = 6) -> list:
+        """The next starts of a periodic meeting (its RRULE, in the region's own time zone),
+        the first one included; an incidental meeting has only its own."""
+        if not self.recurrence:
+            return [self.local_start]
+        from dateutil.rrule import rrulestr
+
+        rule = rrulestr(self.recurrence, dtstart=self.local_start)
+        found = []
+        for start in rule:
+            found.append(start)
+            if len(found) >= count:
+                break
+        return found
+
     @property
     def editable(self) -> bool:
         return self.status in (self.Status.DRAFT, self.Status.INVITED)

@@ -105,6 +105,13 @@ def test_form_mode_and_periodicity_are_validated(world):
         staff,
     )
     assert periodic.recurrence.startswith("FREQ=MONTHLY")
+    # First Mondays from Wed 3 June 2026, 09:00 WIB.
+    assert [start.date() for start in periodic.occurrences(3)] == [
+        datetime.date(2026, 7, 6),
+        datetime.date(2026, 8, 3),
+        datetime.date(2026, 9, 7),
+    ]
+    assert periodic.occurrences(3)[0].hour == 9
     with pytest.raises(ValidationError):
         svc.schedule_meeting(meeting_input(side, agenda=["  "]), staff)
 
