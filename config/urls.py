@@ -31,6 +31,7 @@ urlpatterns = [
     ),
     path("lampiran/status/<str:task_id>/", orgchart_views.lampiran_status, name="lampiran-status"),
     path("healthz", orgchart_views.healthz, name="healthz"),
+    path("koordinasi/", include("coordination.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -1,0 +1,66 @@
+"""Pages of the coordination workflows: meetings, follow-ups, the Sekda's inbox, dashboards,
+urgent decisions and take-overs. Each view fetches through a scoped queryset (404 outside the
+user's scope), checks the permission (403), calls one service and renders; the service's
+refusals, with the provision they cite, go back to the form beside the field they concern."""
+
+from coordination.views.follow_ups import (
+    dashboard,
+    evidence_download,
+    evidence_upload,
+    follow_up_detail,
+    follow_up_list,
+    follow_up_receive,
+    follow_up_report,
+    follow_up_transition,
+    sekda_inbox,
+)
+from coordination.views.meetings import (
+    attendance,
+    invitation_add,
+    invitation_ics,
+    invitation_pdf,
+    invitation_remove,
+    invitations_send,
+    meeting_cancel,
+    meeting_detail,
+    meeting_list,
+    meeting_new,
+    minutes,
+    minutes_pdf,
+)
+from coordination.views.oversight import (
+    takeover_end,
+    takeover_list,
+    urgent_list,
+    urgent_receive,
+    urgent_report,
+)
+
+__all__ = [
+    "attendance",
+    "dashboard",
+    "evidence_download",
+    "evidence_upload",
+    "follow_up_detail",
+    "follow_up_list",
+    "follow_up_receive",
+    "follow_up_report",
+    "follow_up_transition",
+    "invitation_add",
+    "invitation_ics",
+    "invitation_pdf",
+    "invitation_remove",
+    "invitations_send",
+    "meeting_cancel",
+    "meeting_detail",
+    "meeting_list",
+    "meeting_new",
+    "minutes",
+    "minutes_pdf",
+    "sekda_inbox",
+    "takeover_end",
+    "takeover_list",
+    "urgent_list",
+    "urgent_receive",
+    "urgent_report",
+]

@@ -1,0 +1,86 @@
+"""Helpers shared by the coordination pages: scoped lookups, the user's region, redirects."""
+
+from __future__ import annotations
+
+import datetime
+import zoneinfo
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+
+from coordination import forms as f
+from coordination.models import FollowUp, Invitation, Meeting
+from orgchart.models import Role, assignment_of, role_of
+from regulations.models import Region
+
+ACTING_PREFIX = {"plt": "Plt. ", "plh": "Plh. ", "pj": "Pj. "}
+
+
+# --- Shared helpers -----------------------------------------------------------------------
+
+
+def _require(user, perm: str, obj=None) -> None:
+    if not user.has_perm(perm, obj):
+        raise PermissionDenied(_("You may not do this."))
+
+
+def _region_for(request: HttpRequest) -> Region:
+    """The user's own region; a superadmin picks one with ?region=<code> (else the first)."""
+    assignment = assignment_of(request.user)
+    if assignment is not None and assignment.region_id:
+        return Region.objects.get(pk=assignment.region_id)
+    code = request.GET.get("region") or request.POST.get("region")
+    region = Region.objects.filter(code=code).first() if code else None
+    region = region or Region.objects.order_by("code").first()
+    if region is None:
+        raise Http404(_("No region is loaded yet."))
+    return region
+
+
+def _picker(request: HttpRequest, region: Region) -> f.RegionForm | None:
+    """The superadmin's region picker, None for everyone else (bound to their region)."""
+    if role_of(request.user) != Role.SUPERADMIN:
+        return None
+    return f.RegionForm(initial={"region": region.code})
+
+
+def _today(region: Region) -> datetime.date:
+    return timezone.localtime(timezone=zoneinfo.ZoneInfo(region.timezone)).date()
+
+
+def _back(request: HttpRequest, default: str):
+    target = request.POST.get("next", "")
+    safe = url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
+    return redirect(target if target and safe else default)
+
+
+def _meeting_for(user, pk: int) -> Meeting:
+    _require(user, "coordination.view_meeting")
+    return get_object_or_404(
+        Meeting.objects.visible_to(user).select_related("region", "convener"), pk=pk
+    )
+
+
+def _invitation_for(user, pk: int) -> Invitation:
+    _require(user, "coordination.view_meeting")
+    meetings = Meeting.objects.visible_to(user)
+    return get_object_or_404(
+        Invitation.objects.filter(meeting__in=meetings).select_related(
+            "meeting__region", "meeting__convener", "unit", "attendance__official"
+        ),
+        pk=pk,
+    )
+
+
+def _follow_up_for(user, pk: int) -> FollowUp:
+    _require(user, "coordination.view_followup")
+    return get_object_or_404(
+        FollowUp.objects.visible_to(user).select_related(
+            "region", "unit", "decision__meeting__region", "sekda_received_by"
+        ),
+        pk=pk,
+    )

@@ -1,0 +1,207 @@
+"""Pages of follow-ups: lists, detail with report and evidence, the Sekda's inbox, the dashboard."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from coordination import forms as f
+from coordination.models import Evidence, FollowUp
+from coordination.services import dashboard as boards
+from coordination.services import follow_ups as fu
+from coordination.views._common import _back, _follow_up_for, _picker, _region_for, _require, _today
+
+# --- Follow-ups ---------------------------------------------------------------------------
+
+
+def _due(row: FollowUp) -> str:
+    return fu.Due(row.due_date, row.due_working_days, row.due_source).display()
+
+
+@login_required
+@require_GET
+def follow_up_list(request: HttpRequest) -> HttpResponse:
+    """The user's unit's follow-ups (an agency) or the region's (its leaders, secretariat)."""
+    _require(request.user, "coordination.view_followup")
+    rows = FollowUp.objects.visible_to(request.user).select_related(
+        "region", "unit", "decision__meeting"
+    )
+    status = request.GET.get("status", "")
+    today = timezone.localdate()
+    if status in FollowUp.Status.values:
+        rows = rows.filter(status=status)
+    elif status == "overdue":
+        rows = rows.overdue(today)
+    page = Paginator(rows.order_by("due_date", "pk"), 50).get_page(request.GET.get("page"))
+    for row in page:
+        row.due_display = _due(row)
+        row.overdue = row.is_overdue(today)
+    context = {"page": page, "status": status, "statuses": FollowUp.Status.choices}
+    return render(request, "coordination/follow_up_list.html", context)
+
+
+def _follow_up_page(request: HttpRequest, follow_up: FollowUp, **bound) -> HttpResponse:
+    user = request.user
+    meeting = follow_up.decision.meeting
+    can_work = user.has_perm("coordination.change_followup", follow_up)
+    context = {
+        "follow_up": follow_up,
+        "meeting": meeting,
+        "due_display": _due(follow_up),
+        "overdue": follow_up.is_overdue(timezone.localdate()),
+        "route": fu.report_route_display(follow_up.region, timezone.localdate()),
+        "transitions": list(follow_up.transitions.select_related("actor").order_by("at", "pk")),
+        "evidence": list(follow_up.evidence.select_related("uploaded_by")),
+        "can_work": can_work and follow_up.status != FollowUp.Status.DONE,
+        "can_receive": user.has_perm("coordination.receive_followup", follow_up)
+        and follow_up.status == FollowUp.Status.DONE
+        and not follow_up.sekda_received_at,
+        "can_return": user.has_perm("coordination.return_followup", follow_up)
+        and follow_up.status == FollowUp.Status.DONE,
+        "report_form": bound.get("report") or f.ReportForm(initial={"report": follow_up.report}),
+        "evidence_form": bound.get("evidence") or f.EvidenceForm(),
+        "return_form": bound.get("return") or f.NoteForm(),
+        "transition_errors": bound.get("transition_errors", []),
+    }
+    return render(request, "coordination/follow_up_detail.html", context)
+
+
+@login_required
+@require_GET
+def follow_up_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _follow_up_page(request, _follow_up_for(request.user, pk))
+
+
+@login_required
+@require_POST
+def follow_up_report(request: HttpRequest, pk: int) -> HttpResponse:
+    """Save the report as a draft, or send it by marking the follow-up done."""
+    follow_up = _follow_up_for(request.user, pk)
+    form = f.ReportForm(request.POST)
+    form.is_valid()
+    report = form.cleaned_data.get("report", "")
+    done = request.POST.get("action") == "done"
+    try:
+        if done:
+            fu.transition(follow_up, FollowUp.Status.DONE, request.user, report=report)
+        else:
+            fu.update_report(follow_up, request.user, report)
+    except ValidationError as exc:
+        f.add_service_errors(form, exc, {"to": None})
+        return _follow_up_page(request, follow_up, report=form)
+    messages.success(
+        request, _("The report is sent to the Sekda.") if done else _("The draft is saved.")
+    )
+    return redirect("coordination:follow-up", pk=follow_up.pk)
+
+
+@login_required
+@require_POST
+def follow_up_transition(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start work (open → in progress), or the Sekda returns a report with a note."""
+    follow_up = _follow_up_for(request.user, pk)
+    to = request.POST.get("to", "")
+    form = f.NoteForm(request.POST)
+    form.is_valid()
+    try:
+        fu.transition(follow_up, to, request.user, note=form.cleaned_data.get("note", ""))
+    except ValidationError as exc:
+        if follow_up.status == FollowUp.Status.DONE:
+            f.add_service_errors(form, exc, {"to": None})
+            return _follow_up_page(request, follow_up, **{"return": form})
+        return _follow_up_page(request, follow_up, transition_errors=exc.messages)
+    messages.success(
+        request,
+        _("The follow-up is now %(status)s.") % {"status": FollowUp.Status(to).label},
+    )
+    return _back(request, reverse("coordination:follow-up", args=[follow_up.pk]))
+
+
+@login_required
+@require_POST
+def follow_up_receive(request: HttpRequest, pk: int) -> HttpResponse:
+    follow_up = _follow_up_for(request.user, pk)
+    try:
+        fu.receive_report(follow_up, request.user)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The report is received."))
+    return _back(request, reverse("coordination:follow-up", args=[follow_up.pk]))
+
+
+@login_required
+@require_POST
+def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    follow_up = _follow_up_for(request.user, pk)
+    form = f.EvidenceForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            fu.add_evidence(follow_up, form.cleaned_data["file"], request.user)
+        except ValidationError as exc:
+            form.add_error("file", exc.messages)
+        else:
+            messages.success(request, _("The file is added."))
+            return redirect("coordination:follow-up", pk=follow_up.pk)
+    return _follow_up_page(request, follow_up, evidence=form)
+
+
+@login_required
+@require_GET
+def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
+    _require(request.user, "coordination.view_evidence")
+    visible = FollowUp.objects.visible_to(request.user)
+    evidence = get_object_or_404(Evidence.objects.filter(follow_up__in=visible), pk=pk)
+    return FileResponse(
+        evidence.file.open("rb"),
+        as_attachment=True,
+        filename=evidence.original_name,
+        content_type=evidence.content_type,
+    )
+
+
+@login_required
+@require_GET
+def sekda_inbox(request: HttpRequest) -> HttpResponse:
+    """Reports marked done that the Sekda has not received yet, oldest first."""
+    _require(request.user, "coordination.receive_followup")
+    region = _region_for(request)
+    rows = list(boards.sekda_inbox(request.user, region))
+    for row in rows:
+        row.due_display = _due(row)
+    context = {
+        "region": region,
+        "picker": _picker(request, region),
+        "rows": rows,
+        "return_form": f.NoteForm(),
+    }
+    return render(request, "coordination/sekda_inbox.html", context)
+
+
+@login_required
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """Late and pending follow-ups by portfolio, for the region's leaders and secretariat."""
+    _require(request.user, "coordination.view_dashboard")
+    region = _region_for(request)
+    board = boards.dashboard(request.user, region, _today(region))
+    context = {
+        "region": region,
+        "picker": _picker(request, region),
+        "board": board,
+        # chart_svg escapes every label itself.
+        "chart": mark_safe(boards.chart_svg(board)),
+        "overdue_items": [(row, item) for row in board.rows for item in row.items],
+        "receives": request.user.has_perm("coordination.receive_followup"),
+    }
+    return render(request, "coordination/dashboard.html", context)
