@@ -45,7 +45,8 @@ def _unit_of(obj) -> int | None:
         return None
     if hasattr(obj, "unit_id"):
         return obj.unit_id
-    return None
+    follow_up = getattr(obj, "follow_up", None)  # evidence, status changes
+    return follow_up.unit_id if follow_up is not None else None
 
 
 @rules.predicate
@@ -69,9 +70,12 @@ def sees_meeting(user, meeting) -> bool:
         return False
     if unit_id is None:
         return True
+    # An agency sees a meeting once its undangan went out, or if it convenes the meeting.
     return (
         meeting.convener_id == unit_id
-        or meeting.invitations.filter(unit_id=unit_id, removed_at__isnull=True).exists()
+        or meeting.invitations.filter(
+            unit_id=unit_id, removed_at__isnull=True, sent_at__isnull=False
+        ).exists()
     )
 
 
@@ -112,8 +116,10 @@ sees_dashboards = is_superadmin | is_region_wide
 rules.add_perm("coordination.view_meeting", is_superadmin | sees_meeting)
 for action in ("add", "change", "delete"):
     rules.add_perm(f"coordination.{action}_meeting", runs_meetings)
+# Asked of the meeting: whoever sees a meeting sees its invitees, attendance and minutes (an
+# invited agency gets the notulen whose follow-ups it must carry out).
 for model in ("invitation", "attendance", "agendaitem", "decision"):
-    rules.add_perm(f"coordination.view_{model}", is_superadmin | (is_region_wide & in_own_region))
+    rules.add_perm(f"coordination.view_{model}", is_superadmin | sees_meeting)
     for action in ("add", "change", "delete"):
         rules.add_perm(f"coordination.{action}_{model}", runs_meetings)
 

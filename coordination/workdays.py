@@ -98,5 +98,14 @@ class Calendar:
         return day
 
 
+def region_today(region: Region, now: datetime.datetime | None = None) -> datetime.date:
+    """Today in the region's own time zone (WIB, WITA or WIT), not the server's."""
+    import zoneinfo
+
+    from django.utils import timezone
+
+    return (now or timezone.now()).astimezone(zoneinfo.ZoneInfo(region.timezone)).date()
+
+
 def add_working_days(region: Region | int | None, start: datetime.date, days: int):
     return Calendar.for_region(region).add_working_days(start, days)

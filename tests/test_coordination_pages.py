@@ -250,11 +250,15 @@ def test_the_meeting_page_shows_rules_invitees_and_forms_to_the_secretariat(brow
     assert "Record the minutes" in body and 'hx-post="' in body
 
 
-def test_an_invited_agency_sees_the_meeting_but_not_the_secretariats_tables(browse, world):
+def test_an_invited_agency_sees_the_meeting_and_its_invitees_but_not_the_secretariats_forms(
+    browse, world
+):
     meeting = invited(world.bkt)
     url = reverse("coordination:meeting", args=[meeting.pk])
     body = text(browse(world.bkt.users["agency_head"]).get(url))
-    assert meeting.title in body and 'data-unit="' not in body and "Record the minutes" not in body
+    assert meeting.title in body and 'data-unit="Dinas kesehatan"' in body
+    assert "Record the minutes" not in body and 'class="attendance"' not in body
+    assert "Remove…" not in body
     assert browse(world.bkt.users["agency_head_other"]).get(url).status_code == 404
     assert browse(world.kukar.users["sekda"]).get(url).status_code == 404
     assert browse(UserFactory(username="nobody")).get(url).status_code == 403

@@ -16,7 +16,7 @@ from regulations.models import Region
 class MeetingQuerySet(models.QuerySet):
     def visible_to(self, user) -> MeetingQuerySet:
         """Meetings are internal to a region: its leaders and secretariat see them all, an
-        agency sees those it is invited to or convenes, nobody else sees any."""
+        agency sees those it was sent an invitation to or convenes, nobody else sees any."""
         from coordination.permissions import follow_up_scope
 
         scope = follow_up_scope(user)
@@ -29,7 +29,10 @@ class MeetingQuerySet(models.QuerySet):
         if unit_id is None:
             return rows
         invited = Invitation.objects.filter(
-            meeting=models.OuterRef("pk"), unit_id=unit_id, removed_at__isnull=True
+            meeting=models.OuterRef("pk"),
+            unit_id=unit_id,
+            removed_at__isnull=True,
+            sent_at__isnull=False,
         )
         return rows.filter(models.Exists(invited) | models.Q(convener_id=unit_id))
 

@@ -93,6 +93,16 @@ class UrgentDecision(models.Model):
 
 
 class TakeoverQuerySet(RegionScopedQuerySet):
+    def visible_to(self, user) -> TakeoverQuerySet:
+        """The region's leaders and secretariat; agencies learn of a take-over through
+        whoever coordinates them, as coordination.view_takeover says."""
+        from coordination.permissions import follow_up_scope
+
+        scope = follow_up_scope(user)
+        if isinstance(scope, tuple) and scope[1] is not None:
+            return self.none()
+        return super().visible_to(user)
+
     def active_on(self, day: datetime.date) -> TakeoverQuerySet:
         return self.filter(start__lte=day, end__gte=day, cancelled_at__isnull=True)
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime
 import uuid
-import zoneinfo
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -26,7 +25,7 @@ from django.utils import timezone
 from coordination.models import FollowUp, ReminderLog
 from coordination.services import notify
 from coordination.services.routing import Routes
-from coordination.workdays import Calendar
+from coordination.workdays import Calendar, region_today
 from orgchart.models import Role, Unit
 from orgchart.vocabulary import UnitKind
 from regulations.models import Region
@@ -39,7 +38,7 @@ def escalation_days() -> int:
 
 
 def local_today(region: Region, now: datetime.datetime) -> datetime.date:
-    return now.astimezone(zoneinfo.ZoneInfo(region.timezone)).date()
+    return region_today(region, now)
 
 
 def kinds_due(

@@ -26,7 +26,7 @@ from coordination.services import notify
 from coordination.services.meetings import require
 from coordination.services.rules import role_label
 from coordination.uploads import validate_upload
-from coordination.workdays import Calendar
+from coordination.workdays import Calendar, region_today
 from orgchart.models import Role, Unit
 from regulations.answers import RuleAnswer, follow_up_deadline, rule_for, rules_for
 from regulations.models import Region
@@ -216,6 +216,13 @@ def transition(
         FollowUp.objects.select_for_update().select_related("region", "unit").get(pk=follow_up.pk)
     )
     current = follow_up.status
+    # Permission first: someone who may not act learns nothing of the follow-up's state.
+    returning = current == FollowUp.Status.DONE
+    require(
+        user,
+        "coordination.return_followup" if returning else "coordination.change_followup",
+        follow_up,
+    )
     if to not in FollowUp.Status.values:
         raise ValidationError({"to": gettext("Unknown status.")})
     if to not in FollowUp.TRANSITIONS[current]:
@@ -225,13 +232,11 @@ def transition(
                 % {"current": FollowUp.Status(current).label, "to": FollowUp.Status(to).label}
             }
         )
-    returning = current == FollowUp.Status.DONE
-    require(
-        user,
-        "coordination.return_followup" if returning else "coordination.change_followup",
-        follow_up,
-    )
     note = note.strip()
+    if returning and report is not None:
+        raise ValidationError(
+            {"report": gettext("The Sekda returns a report with a note; the unit rewrites it.")}
+        )
     if returning:
         if not note:
             raise ValidationError({"note": gettext("Say why the report is returned.")})
@@ -247,7 +252,11 @@ def transition(
                     "report": gettext(
                         "Write the follow-up report before marking it done: %(route)s."
                     )
-                    % {"route": report_route_display(follow_up.region, timezone.localdate())}
+                    % {
+                        "route": report_route_display(
+                            follow_up.region, region_today(follow_up.region)
+                        )
+                    }
                 }
             )
         follow_up.done_at = timezone.now()
@@ -311,13 +320,20 @@ def add_evidence(follow_up: FollowUp, upload, user) -> Evidence:
     """Check the file (coordination.uploads), then store it under a generated name. Nothing is
     written unless every check passes; a failed write leaves no row behind."""
     require(user, "coordination.add_evidence", follow_up)
+    kind = validate_upload(upload)  # before any lock or write: a refused file costs nothing
+    with transaction.atomic():
+        # Locked, so that the limit and a concurrent "done" cannot race this upload.
+        follow_up = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
+        return _store_evidence(follow_up, upload, user, kind)
+
+
+def _store_evidence(follow_up: FollowUp, upload, user, kind) -> Evidence:
     if follow_up.status == FollowUp.Status.DONE:
         raise ValidationError(gettext("The report was sent; the Sekda may return it for changes."))
     if follow_up.evidence.count() >= MAX_EVIDENCE:
         raise ValidationError(
             gettext("A follow-up holds at most %(count)d files.") % {"count": MAX_EVIDENCE}
         )
-    kind = validate_upload(upload)
     upload.seek(0)
     digest = hashlib.sha256()
     for chunk in upload.chunks():

@@ -309,6 +309,10 @@ def update_meeting(meeting: Meeting, data: MeetingInput, user) -> Meeting:
         for number, text in enumerate(agenda, start=1)
     )
     propose_invitations(meeting)
+    if meeting.status == Meeting.Status.INVITED:
+        # The undangan went out: every invitee gets the changed one (its .ics keeps the UID,
+        # so calendars update the entry), and units newly proposed get their first.
+        _send_invitations(meeting, list(meeting.invitations.filter(removed_at__isnull=True)))
     return meeting
 
 

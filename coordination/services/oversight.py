@@ -21,6 +21,7 @@ from coordination.services import notify
 from coordination.services.meetings import require
 from coordination.services.routing import Routes
 from coordination.services.rules import ROLE_KINDS, kinds_label, role_label, roles_label, rule
+from coordination.workdays import region_today
 from orgchart.models import Role, Unit
 from regulations.models import Region
 from regulations.rule_kinds import RuleKind
@@ -61,7 +62,7 @@ def record_urgent_decision(data: UrgentDecisionInput, user) -> UrgentDecision:
         recorded_by=user,
     )
     require(user, "coordination.add_urgentdecision", row)
-    today = timezone.localdate()
+    today = region_today(region)
     answer = urgent_decision_rule(region, min(data.decided_on, today))
     errors: dict[str, list[str]] = {}
     if answer.is_default or unit.kind not in answer.value["deciders"]:
@@ -259,7 +260,7 @@ def end_takeover(row: Takeover, user, day: datetime.date | None = None) -> Takeo
     require(user, "coordination.change_takeover", row)
     if row.cancelled_at:
         raise ValidationError(gettext("This take-over already ended."))
-    today = day or timezone.localdate()
+    today = day or region_today(row.region)
     if row.end < today:
         raise ValidationError(gettext("This take-over already ended."))
     if row.start >= today:

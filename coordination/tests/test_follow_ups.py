@@ -274,3 +274,35 @@ def test_overdue_query(world):
     _meeting, (follow_up,) = held_meeting(side, day=D(2026, 6, 3))
     assert list(FollowUp.objects.overdue(D(2026, 6, 8))) == [follow_up]
     assert not FollowUp.objects.overdue(D(2026, 6, 5)).exists()
+
+
+def test_the_sekda_returns_with_a_note_but_does_not_rewrite_the_report(world):
+    side = world.kukar
+    _meeting, (follow_up,) = held_meeting(side, day=D(2026, 6, 3))
+    head, sekda = side.users["agency_head"], side.users["sekda"]
+    transition(follow_up, "in_progress", head)
+    transition(follow_up, "done", head, report="Laporan unit.")
+    with pytest.raises(ValidationError, match="the unit rewrites it"):
+        transition(follow_up, "in_progress", sekda, note="Kurang data", report="Teks Sekda")
+    follow_up.refresh_from_db()
+    assert follow_up.report == "Laporan unit." and follow_up.status == "done"
+
+
+def test_someone_who_may_not_act_learns_nothing_of_the_status(world):
+    side = world.kukar
+    _meeting, (follow_up,) = held_meeting(side, day=D(2026, 6, 3))
+    with pytest.raises(PermissionDenied):
+        transition(follow_up, "done", side.users["agency_head_other"])
+
+
+def test_the_unit_sees_its_own_evidence_and_no_one_elses(world, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    side = world.bkt
+    _meeting, (follow_up,) = held_meeting(side)
+    evidence = add_evidence(
+        follow_up, SimpleUploadedFile("a.pdf", _pdf_bytes()), side.users["agency_head"]
+    )
+    assert side.users["agency_staff"].has_perm("coordination.view_evidence", evidence)
+    assert side.users["sekda"].has_perm("coordination.view_evidence", evidence)
+    assert not side.users["agency_head_other"].has_perm("coordination.view_evidence", evidence)
+    assert not world.kukar.users["sekda"].has_perm("coordination.view_evidence", evidence)

@@ -301,3 +301,32 @@ def test_cancelling_needs_a_reason_and_freezes_the_meeting(world):
     with pytest.raises(ValidationError):
         svc.add_invitation(meeting, side.vertical, staff)
     assert Invitation.objects.filter(meeting=meeting).count() == 4
+
+
+def test_changing_a_meeting_after_the_undangan_resends_it_to_every_invitee(world):
+    side = world.bkt
+    staff = side.users["secretariat_staff"]
+    meeting = svc.schedule_meeting(meeting_input(side), staff)
+    svc.send_invitations(meeting, staff)
+    mail.outbox.clear()
+    from django.test import TestCase
+
+    later = meeting_input(side, day=datetime.date(2026, 6, 4))
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        svc.update_meeting(meeting, later, staff)
+    (message,) = mail.outbox
+    assert "bkt_kadis@example.go.id" in message.to
+    assert "4 Juni 2026" in message.body or "4 June 2026" in message.body or "Kamis" in message.body
+
+
+def test_a_draft_is_not_shown_to_the_agencies_it_proposes(world):
+    side = world.bkt
+    staff = side.users["secretariat_staff"]
+    meeting = svc.schedule_meeting(meeting_input(side), staff)
+    head = side.users["agency_head"]
+    assert not Meeting.objects.visible_to(head).exists()
+    assert not head.has_perm("coordination.view_meeting", meeting)
+    svc.send_invitations(meeting, staff)
+    assert list(Meeting.objects.visible_to(head)) == [meeting]
+    assert head.has_perm("coordination.view_decision", meeting)
+    assert not side.users["agency_head_other"].has_perm("coordination.view_meeting", meeting)
