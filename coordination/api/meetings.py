@@ -1,0 +1,313 @@
+"""Meetings over the API: schedule, change, invite, attendance, minutes, documents."""
+
+from __future__ import annotations
+
+import datetime
+import zoneinfo
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    inline_serializer,
+)
+from rest_framework import serializers, status
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, ParseError, ValidationError
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+
+from coordination import documents
+from coordination import serializers as io
+from coordination.api._base import (
+    DENIED,
+    ERROR,
+    PDF,
+    REGION,
+    WRITE_ERRORS,
+    CoordinationAPI,
+    FirstRenderer,
+    param_choice,
+    param_date,
+    param_region,
+)
+from coordination.api.follow_ups import _follow_up_rows
+from coordination.models import (
+    FollowUp,
+    Invitation,
+    Meeting,
+)
+from coordination.services import follow_ups as follow_up_svc
+from coordination.services import meetings as meeting_svc
+
+# --- Meetings ---------------------------------------------------------------------------------
+
+
+INVITATION_RELATED = (
+    "unit",
+    "attendance__official",
+    "attendance__position",
+    "attendance__recorded_by",
+)
+
+
+def _meeting_detail_rows(rows):
+    return rows.prefetch_related(
+        "affairs",
+        "agenda",
+        Prefetch(
+            "invitations",
+            Invitation.objects.select_related(*INVITATION_RELATED).order_by(
+                "unit__tree_id", "unit__lft"
+            ),
+        ),
+        Prefetch("decisions__follow_ups", FollowUp.objects.select_related("unit")),
+    ).select_related("created_by")
+
+
+@extend_schema(tags=["coordination: meetings"])
+class MeetingViewSet(CoordinationAPI):
+    """Coordination meetings of the caller's region (an agency: those it is invited to)."""
+
+    view_permission = "coordination.view_meeting"
+    noun = gettext_lazy("meeting")
+    serializer_class = io.MeetingDetail
+
+    def get_queryset(self):
+        rows = Meeting.objects.visible_to(self.request.user).select_related("region", "convener")
+        if self.action == "list":
+            return rows.prefetch_related("affairs")
+        # Writes fetch the bare row; they answer with detail_of(), fetched after the change.
+        return _meeting_detail_rows(rows) if self.action == "retrieve" else rows
+
+    def detail_of(self, meeting: Meeting, code: int = status.HTTP_200_OK) -> Response:
+        fresh = _meeting_detail_rows(
+            Meeting.objects.select_related("region", "convener").filter(pk=meeting.pk)
+        ).get()
+        return self.out(io.MeetingDetail, fresh, code)
+
+    @extend_schema(
+        parameters=[
+            REGION,
+            OpenApiParameter("status", str, enum=Meeting.Status.values),
+            OpenApiParameter("from", OpenApiTypes.DATE, description="Starting on or after."),
+            OpenApiParameter("to", OpenApiTypes.DATE, description="Starting on or before."),
+        ],
+        responses={200: io.MeetingRead(many=True), **DENIED, 400: ERROR},
+    )
+    def list(self, request):
+        rows = self.get_queryset()
+        region = param_region(request)
+        if region:
+            rows = rows.filter(region=region)
+        state = param_choice(request, "status", Meeting.Status)
+        if state:
+            rows = rows.filter(status=state)
+        start, end = param_date(request, "from"), param_date(request, "to")
+        if start and end and end < start:
+            raise ParseError(_("“to” is before “from”."))
+        home = region or self.own_region()
+        zone = zoneinfo.ZoneInfo(home.timezone if home else settings.TIME_ZONE)
+        if start:
+            rows = rows.filter(
+                starts_at__gte=datetime.datetime.combine(start, datetime.time(), zone)
+            )
+        if end:
+            after = end + datetime.timedelta(days=1)
+            rows = rows.filter(
+                starts_at__lt=datetime.datetime.combine(after, datetime.time(), zone)
+            )
+        return self.page(rows, io.MeetingRead)
+
+    @extend_schema(responses={200: io.MeetingDetail, **DENIED})
+    def retrieve(self, request, pk=None):
+        return self.out(io.MeetingDetail, self.get_object())
+
+    @extend_schema(request=io.MeetingWrite, responses={201: io.MeetingDetail, **WRITE_ERRORS})
+    def create(self, request):
+        region = self.region_in_body()
+        self.require("coordination.add_meeting", Meeting(region=region) if region else None)
+        data = self.checked(io.MeetingWrite, region=region).to_input()
+        return self.detail_of(meeting_svc.schedule_meeting(data, request.user), 201)
+
+    @extend_schema(request=io.MeetingWrite, responses={200: io.MeetingDetail, **WRITE_ERRORS})
+    def update(self, request, pk=None):
+        return self._update(partial=False)
+
+    @extend_schema(request=io.MeetingWrite, responses={200: io.MeetingDetail, **WRITE_ERRORS})
+    def partial_update(self, request, pk=None):
+        return self._update(partial=True)
+
+    def _update(self, *, partial: bool) -> Response:
+        meeting = self.get_object()
+        self.require("coordination.change_meeting", meeting)
+        if not isinstance(self.request.data, dict):
+            raise ValidationError({api_settings.NON_FIELD_ERRORS_KEY: [_("Send a JSON object.")]})
+        data = {**_current(meeting), **self.request.data} if partial else self.request.data
+        data = self.checked(
+            io.MeetingWrite, data=data, region=meeting.region, meeting=meeting
+        ).to_input()
+        return self.detail_of(meeting_svc.update_meeting(meeting, data, self.request.user))
+
+    @extend_schema(request=io.ReasonWrite, responses={200: io.MeetingDetail, **WRITE_ERRORS})
+    @action(detail=True, methods=["post"])
+    def cancel(self, request, pk=None):
+        meeting = self.get_object()
+        self.require("coordination.change_meeting", meeting)
+        reason = self.checked(io.ReasonWrite).validated_data["reason"]
+        return self.detail_of(meeting_svc.cancel_meeting(meeting, request.user, reason))
+
+    @extend_schema(
+        request=None,
+        responses={
+            200: inline_serializer(
+                "InvitationsSent",
+                {"sent": serializers.IntegerField(), "meeting": io.MeetingDetail()},
+            ),
+            **WRITE_ERRORS,
+        },
+    )
+    @action(detail=True, methods=["post"], url_path="send-invitations")
+    def send_invitations(self, request, pk=None):
+        meeting = self.get_object()
+        self.require("coordination.change_meeting", meeting)
+        sent = meeting_svc.send_invitations(meeting, request.user)
+        return Response({"sent": sent, "meeting": self.detail_of(meeting).data})
+
+    @extend_schema(request=io.InvitationWrite, responses={201: io.InvitationRead, **WRITE_ERRORS})
+    @action(detail=True, methods=["post"])
+    def invitations(self, request, pk=None):
+        meeting = self.get_object()
+        self.require("coordination.add_invitation", meeting)
+        data = self.checked(io.InvitationWrite).validated_data
+        row = meeting_svc.add_invitation(meeting, data["unit"], request.user, data["reason"])
+        return self.out(io.InvitationRead, row, 201)
+
+    @extend_schema(
+        parameters=[OpenApiParameter("invitation_id", int, OpenApiParameter.PATH)],
+        request=io.ReasonWrite,
+        responses={200: io.InvitationRead, 204: None, **WRITE_ERRORS},
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path=r"invitations/(?P<invitation_id>[0-9]+)/remove",
+        url_name="remove-invitation",
+    )
+    def remove_invitation(self, request, pk=None, invitation_id=None):
+        meeting = self.get_object()
+        self.require("coordination.delete_invitation", meeting)
+        invitation = meeting.invitations.filter(pk=invitation_id).first()
+        if invitation is None:
+            raise NotFound(
+                _("This meeting has no invitation with id %(id)s.") % {"id": invitation_id}
+            )
+        reason = self.checked(io.ReasonWrite).validated_data["reason"]
+        row = meeting_svc.remove_invitation(invitation, request.user, reason)
+        if row.pk is None:  # added by staff and never sent: deleted outright
+            return Response(status=status.HTTP_204_NO_CONTENT)
+        return self.out(io.InvitationRead, row)
+
+    @extend_schema(request=io.AttendanceWrite, responses={200: io.InvitationRead, **WRITE_ERRORS})
+    @action(detail=True, methods=["post"])
+    def attendance(self, request, pk=None):
+        meeting = self.get_object()
+        self.require("coordination.change_attendance", meeting)
+        serializer = self.checked(io.AttendanceWrite, meeting=meeting)
+        invitation = serializer.validated_data["invitation"]
+        meeting_svc.record_attendance(invitation, serializer.to_input(), request.user)
+        row = Invitation.objects.select_related(*INVITATION_RELATED).get(pk=invitation.pk)
+        return self.out(io.InvitationRead, row)
+
+    @extend_schema(
+        request=io.MinutesWrite, responses={201: io.FollowUpRead(many=True), **WRITE_ERRORS}
+    )
+    @action(detail=True, methods=["post"])
+    def minutes(self, request, pk=None):
+        meeting = self.get_object()
+        self.require("coordination.add_decision", meeting)
+        serializer = self.checked(io.MinutesWrite)
+        created = follow_up_svc.record_minutes(
+            meeting,
+            request.user,
+            minutes=serializer.validated_data["minutes"],
+            minutes_taker=serializer.validated_data["minutes_taker"],
+            decisions=serializer.decisions_input(),
+        )
+        rows = _follow_up_rows(FollowUp.objects.filter(pk__in=[row.pk for row in created]))
+        data = io.FollowUpRead(rows, many=True, context={"request": request}).data
+        return Response(data, status.HTTP_201_CREATED)
+
+    def _file(self, body: bytes, content_type: str, filename: str) -> HttpResponse:
+        response = HttpResponse(body, content_type=content_type)
+        response["Content-Disposition"] = content_disposition_header(True, filename)
+        return response
+
+    @extend_schema(responses=PDF)
+    @action(
+        detail=True,
+        url_path=r"documents/invitation\.pdf",
+        url_name="invitation-pdf",
+        content_negotiation_class=FirstRenderer,
+    )
+    def invitation_pdf(self, request, pk=None):
+        meeting = self.get_object()
+        body = documents.invitation_pdf(meeting)
+        return self._file(body, "application/pdf", f"undangan-rapat-{meeting.pk}.pdf")
+
+    @extend_schema(responses={(200, "text/calendar"): OpenApiTypes.BINARY, **DENIED})
+    @action(
+        detail=True,
+        url_path=r"documents/invitation\.ics",
+        url_name="invitation-ics",
+        content_negotiation_class=FirstRenderer,
+    )
+    def invitation_ics(self, request, pk=None):
+        meeting = self.get_object()
+        body = documents.invitation_ics(meeting)
+        return self._file(body, "text/calendar; charset=utf-8", f"undangan-rapat-{meeting.pk}.ics")
+
+    @extend_schema(responses=PDF)
+    @action(
+        detail=True,
+        url_path=r"documents/minutes\.pdf",
+        url_name="minutes-pdf",
+        content_negotiation_class=FirstRenderer,
+    )
+    def minutes_pdf(self, request, pk=None):
+        meeting = self.get_object()
+        self.require("coordination.view_decision", meeting)
+        if meeting.status != Meeting.Status.HELD:
+            raise NotFound(
+                _("The minutes exist once the meeting is held; this one is %(status)s.")
+                % {"status": meeting.get_status_display()}
+            )
+        body = documents.minutes_pdf(meeting)
+        return self._file(body, "application/pdf", f"notulen-rapat-{meeting.pk}.pdf")
+
+
+def _current(meeting: Meeting) -> dict:
+    """A meeting as MeetingWrite input, for PATCH to change only what the caller sends."""
+    return {
+        "region": meeting.region.code,
+        "title": meeting.title,
+        "convener": meeting.convener_id,
+        "scope": meeting.scope,
+        "form": meeting.form,
+        "kind": meeting.kind,
+        "mode": meeting.mode,
+        "periodicity": meeting.periodicity,
+        "recurrence": meeting.recurrence,
+        "starts_at": meeting.starts_at,
+        "ends_at": meeting.ends_at,
+        "place": meeting.place,
+        "online_link": meeting.online_link,
+        "affairs": [affair.code for affair in meeting.affairs.all()],
+        "agenda": [item.text for item in meeting.agenda.all()],
+    }
