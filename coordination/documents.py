@@ -15,7 +15,9 @@ from django.utils.translation import gettext
 from coordination.models import Meeting
 from coordination.services.follow_ups import report_route_display
 from coordination.services.meetings import convener_label
+from coordination.services.rules import kinds_label, rule
 from orgchart.pdf import write_pdf
+from regulations.rule_kinds import RuleKind
 
 
 def _context(meeting: Meeting) -> dict:
@@ -40,9 +42,16 @@ def _context(meeting: Meeting) -> dict:
         for name, source in meeting.sources.items()
         if source and not source.startswith(("portal default", gettext("portal default")))
     ]
+    representation = rule(meeting.region, RuleKind.REPRESENTATION, meeting.date)
     return {
         "meeting": meeting,
         "applied": applied,
+        "representation": None
+        if representation.is_default or not representation.value["unit_kinds"]
+        else {
+            "kinds": kinds_label(representation.value["unit_kinds"]),
+            "source": representation.source_display,
+        },
         "region": meeting.region,
         "convener_label": convener_label(meeting),
         "local_start": meeting.starts_at.astimezone(zone),

@@ -28,6 +28,9 @@ def test_invitation_pdf_and_ics(world):
     assert "Rabu, 3 Juni 2026" in text and "09.00" in text
     assert "Dinas kesehatan" in text and "Laporan situasi" in text
     assert "Perwal Bukittinggi 4/2017 Pasal 9 huruf c" in text
+    # Pasal 9 huruf f, in the region's own words, only where the region's text says it.
+    assert "wajib mewakilkan kepada pejabat satu tingkat di bawahnya" in text
+    assert "Perwal Bukittinggi 4/2017 Pasal 9 huruf f" in text
     calendar = Calendar.from_ical(documents.invitation_ics(meeting))
     (event,) = calendar.walk("VEVENT")
     assert str(event["summary"]) == meeting.title
@@ -46,3 +49,5 @@ def test_minutes_pdf_lists_attendance_decisions_and_deadlines_with_their_source(
     assert "26 Maret 2026" in text
     assert "Pasal 13 ayat (5)" in text
     assert "Pasal 13 ayat (4)" in text  # the report goes to the Bupati through the Sekda
+    invitation = pdf_text(documents.invitation_pdf(meeting))
+    assert "WITA" in invitation and "mewakilkan" not in invitation  # no Pasal 9 huruf f there
