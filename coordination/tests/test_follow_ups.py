@@ -75,10 +75,14 @@ def test_assignment_and_report_notify_by_email(world):
     mail.outbox.clear()
     with TestCase.captureOnCommitCallbacks(execute=True):
         _meeting, (follow_up,) = held_meeting(side, day=D(2026, 3, 18))
+    # E-mails go out in the portal's language, Bahasa Indonesia by default.
     assigned = [
-        m for m in mail.outbox if "kukar_kadis@example.go.id" in m.to and "Follow-up" in m.subject
+        m
+        for m in mail.outbox
+        if "kukar_kadis@example.go.id" in m.to and m.subject.startswith("Tindak lanjut untuk")
     ]
     assert assigned and "Pasal 13 ayat (5)" in assigned[0].body
+    assert "Batas waktu" in assigned[0].body and "2 hari kerja" in assigned[0].body
     head = side.users["agency_head"]
     transition(follow_up, "in_progress", head)
     mail.outbox.clear()
