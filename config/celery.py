@@ -70,6 +70,15 @@ app.conf.beat_schedule = {
         "task": "coordination.scan_follow_ups",
         "schedule": crontab(minute="*/15"),
     },
+    # Reporting periods ahead, idempotently; then reminders and lateness of written reports.
+    "ensure-report-periods": {
+        "task": "coordination.ensure_report_periods",
+        "schedule": crontab(hour=1, minute=5),
+    },
+    "scan-reports": {
+        "task": "coordination.scan_reports",
+        "schedule": crontab(minute="7-59/15"),
+    },
 }
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()

@@ -216,6 +216,10 @@ PORTAL_ESCALATION_DAYS = int(os.environ.get("PORTAL_ESCALATION_DAYS", "2"))
 # Largest upload (evidence, report attachments), in megabytes.
 PORTAL_MAX_UPLOAD_MB = int(os.environ.get("PORTAL_MAX_UPLOAD_MB", "10"))
 PORTAL_HOSTNAME = os.environ.get("PORTAL_HOSTNAME", "portal.local")
+# Written reports: the cadence where the text says only "berkala", and the working days after a
+# period ends before its report is late, where the text sets none.
+PORTAL_REPORT_CADENCE = os.environ.get("PORTAL_REPORT_CADENCE", "quarterly")
+PORTAL_REPORT_DUE_DAYS = int(os.environ.get("PORTAL_REPORT_DUE_DAYS", "10"))
 
 PORTAL_RULE_DEFAULTS = {
     "follow_up_deadline": {"working_days": int(os.environ.get("PORTAL_FOLLOW_UP_DAYS", "5"))},

@@ -151,3 +151,49 @@ for action in ("add", "change", "delete"):
 
 rules.add_perm("coordination.view_dashboard", sees_dashboards)
 rules.add_perm("coordination", is_superadmin | is_secretariat)
+
+
+# --- Written reports ----------------------------------------------------------------------
+
+
+@rules.predicate
+def sees_report(user, report) -> bool:
+    from coordination.models import Report
+
+    scope = follow_up_scope(user)
+    if scope is None:
+        return False
+    if scope == "all" or report is None:
+        return True
+    return Report.objects.visible_to(user).filter(pk=report.pk).exists()
+
+
+@rules.predicate
+def files_report(user, obj) -> bool:
+    """The head of the unit files its reports (``obj``: a report, or a unit)."""
+    from coordination.services.reports import is_filer
+
+    return obj is not None and is_filer(user, obj)
+
+
+@rules.predicate
+def acts_on_report(user, report) -> bool:
+    from coordination.services.reports import may_act
+
+    return report is not None and may_act(user, report)
+
+
+rules.add_perm("coordination.view_report", is_superadmin | sees_report)
+rules.add_perm("coordination.file_report", is_superadmin | (is_unit_head & files_report))
+rules.add_perm("coordination.act_report", is_superadmin | acts_on_report)
+rules.add_perm(
+    "coordination.view_reportingobligation",
+    is_superadmin | (has_any_coordination_role & in_own_region),
+)
+rules.add_perm(
+    "coordination.view_reportingperiod",
+    is_superadmin | (has_any_coordination_role & in_own_region),
+)
+rules.add_perm("coordination.add_reportingperiod", runs_meetings)
+# Compliance: the region's leaders and secretariat; an Asisten sees the portfolio's rows.
+rules.add_perm("coordination.view_compliance", is_superadmin | (is_region_wide & in_own_region))

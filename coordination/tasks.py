@@ -26,3 +26,22 @@ def scan_follow_ups(now: str | None = None, region_ids: list[int] | None = None)
             for item in sent
         ]
     }
+
+
+@shared_task(name="coordination.ensure_report_periods")
+def ensure_report_periods() -> dict:
+    """Beat, daily: derive every region's reporting obligations from its rules and create
+    their periods ahead. Idempotent: a second run creates nothing."""
+    from coordination.services.obligations import ensure_all_periods
+
+    return {"created": ensure_all_periods()}
+
+
+@shared_task(name="coordination.scan_reports")
+def scan_reports(now: str | None = None, region_ids: list[int] | None = None) -> dict:
+    """Beat, every 15 minutes: reminders before a report is due, and notice when it is late."""
+    from coordination.services.report_reminders import scan_reports as scan
+
+    moment = datetime.datetime.fromisoformat(now) if now else None
+    sent = scan(moment, region_ids)
+    return {"sent": [{"period": s.period_id, "unit": s.unit_id, "kind": s.kind} for s in sent]}

@@ -123,12 +123,14 @@ def _check_office(data: bytes) -> FileKind:
     return kind
 
 
-def validate_upload(upload) -> FileKind:
-    """Raise ValidationError unless ``upload`` (a Django UploadedFile) is an accepted file."""
+def validate_upload(upload, allowed_kinds: tuple[FileKind, ...] = ALLOWED) -> FileKind:
+    """Raise ValidationError unless ``upload`` (a Django UploadedFile) is a file of one of
+    ``allowed_kinds``, judged by its content."""
     name = PurePath(upload.name or "").name
     extension = PurePath(name).suffix.lower()
-    allowed = ", ".join(allowed_extensions())
-    if extension not in allowed_extensions():
+    extensions = [ext for kind in allowed_kinds for ext in kind.extensions]
+    allowed = ", ".join(extensions)
+    if extension not in extensions:
         raise ValidationError(
             gettext("Files of this type are not accepted. Accepted: %(allowed)s.")
             % {"allowed": allowed},
@@ -146,7 +148,7 @@ def validate_upload(upload) -> FileKind:
     upload.seek(0)
     kind = _sniff(data[:16])
     if kind is None:
-        expected = next(kind for kind in ALLOWED if extension in kind.extensions)
+        expected = next(kind for kind in allowed_kinds if extension in kind.extensions)
         raise ValidationError(
             gettext(
                 "The file is named %(extension)s but its content is not a %(kind)s (checked "

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from coordination import views
+from coordination import urls_compliance, urls_reports, views
 
 app_name = "coordination"
 
@@ -34,3 +34,5 @@ urlpatterns = [
     path("pengambilalihan/", views.takeover_list, name="takeovers"),
     path("pengambilalihan/<int:pk>/akhiri/", views.takeover_end, name="takeover-end"),
 ]
+
+urlpatterns += urls_reports.urlpatterns + urls_compliance.urlpatterns

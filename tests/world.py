@@ -123,4 +123,19 @@ def world(five_regions, db):
         vertical="Polres Kutai Kartanegara",
         acting_dinas="Dinas Sosial",
     )
-    return SimpleNamespace(superadmin=superadmin, bkt=bkt, kukar=kukar)
+    bkl = _side(
+        five_regions["17.71"],
+        "bkl",
+        asisten="Asisten Pemerintahan dan Kesejahteraan Sosial",
+        other_asisten="Asisten Perekonomian dan Pembangunan",
+        dinas="Dinas Kesehatan",
+        other_dinas="Dinas Perhubungan",
+        bagian="Bagian Tata Pemerintahan Sekretariat Daerah Kota Bengkulu",
+        vertical="Inspektorat Daerah",
+        acting_dinas="Dinas Sosial",
+    )
+    bkl.bappeda = bkl.units["Badan Perencanaan, Penelitian dan Pengembangan"]
+    bkl.users["bappeda_head"] = user_with_role("bkl_bappeda", "agency_head", bkl.bappeda)
+    bkl.users["bappeda_head"].email = "bkl_bappeda@example.go.id"
+    bkl.users["bappeda_head"].save()
+    return SimpleNamespace(superadmin=superadmin, bkt=bkt, kukar=kukar, bkl=bkl)

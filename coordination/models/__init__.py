@@ -10,10 +10,21 @@ from coordination.models.follow_ups import (
 )
 from coordination.models.meetings import AgendaItem, Attendance, Invitation, Meeting
 from coordination.models.oversight import Takeover, UrgentDecision
+from coordination.models.reports import (
+    Cadence,
+    Report,
+    ReportAttachment,
+    ReportingObligation,
+    ReportingPeriod,
+    ReportLine,
+    ReportReminder,
+    ReportStep,
+)
 
 __all__ = [
     "AgendaItem",
     "Attendance",
+    "Cadence",
     "Decision",
     "Evidence",
     "FollowUp",
@@ -22,6 +33,13 @@ __all__ = [
     "Meeting",
     "RegionalDayOff",
     "ReminderLog",
+    "Report",
+    "ReportAttachment",
+    "ReportLine",
+    "ReportReminder",
+    "ReportStep",
+    "ReportingObligation",
+    "ReportingPeriod",
     "Takeover",
     "UrgentDecision",
 ]

@@ -56,26 +56,38 @@ def kinds_due(
     return kinds
 
 
-def claim(
-    follow_up: FollowUp, kind: str, now: datetime.datetime
-) -> tuple[ReminderLog, uuid.UUID] | None:
-    """Take the right to send this reminder, or None if it was sent or another worker holds a
-    live claim on it."""
+def claim_row(model, lookup: dict, now: datetime.datetime):
+    """Take the right to send one reminder, recorded as a ``model`` row unique on ``lookup``:
+    (row, token), or None if it was sent or another worker holds a live claim on it. Shared by
+    follow-up and written-report reminders."""
     token = uuid.uuid4()
     try:
         with transaction.atomic():
-            log = ReminderLog.objects.create(
-                follow_up=follow_up, kind=kind, claimed_at=now, claim_token=token
-            )
-        return log, token
+            row = model.objects.create(**lookup, claimed_at=now, claim_token=token)
+        return row, token
     except IntegrityError:
         pass
-    taken = ReminderLog.objects.filter(
-        follow_up=follow_up, kind=kind, sent_at__isnull=True, claimed_at__lt=now - CLAIM_LEASE
+    taken = model.objects.filter(
+        **lookup, sent_at__isnull=True, claimed_at__lt=now - CLAIM_LEASE
     ).update(claimed_at=now, claim_token=token, attempts=F("attempts") + 1)
     if not taken:
         return None
-    return ReminderLog.objects.get(follow_up=follow_up, kind=kind), token
+    return model.objects.get(**lookup), token
+
+
+def mark_sent(model, row, token: uuid.UUID, **fields) -> bool:
+    """Record the reminder as sent, if this worker still holds the claim."""
+    return bool(
+        model.objects.filter(pk=row.pk, claim_token=token, sent_at__isnull=True).update(
+            sent_at=timezone.now(), **fields
+        )
+    )
+
+
+def claim(
+    follow_up: FollowUp, kind: str, now: datetime.datetime
+) -> tuple[ReminderLog, uuid.UUID] | None:
+    return claim_row(ReminderLog, {"follow_up": follow_up, "kind": kind}, now)
 
 
 @dataclass
@@ -106,9 +118,7 @@ def deliver(
         {"follow_up": follow_up, "routes": extra.get("routes", []), "today": routes.day},
     )
     recipients = notify.describe(users)
-    marked = ReminderLog.objects.filter(pk=log.pk, claim_token=token, sent_at__isnull=True).update(
-        sent_at=timezone.now(), recipients=recipients, recipient_unit_id=unit_id
-    )
+    marked = mark_sent(ReminderLog, log, token, recipients=recipients, recipient_unit_id=unit_id)
     return Sent(follow_up.pk, log.kind, recipients) if marked else None
 
 

@@ -1,0 +1,3 @@
+"""URLs of the compliance dashboard and its exports, under /koordinasi/kepatuhan/."""
+
+urlpatterns: list = []
