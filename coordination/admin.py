@@ -5,16 +5,26 @@ portal's own pages and API."""
 
 from __future__ import annotations
 
-from django.contrib import admin
+import datetime
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from coordination.models import (
     FollowUp,
     Meeting,
     RegionalDayOff,
     ReminderLog,
+    Report,
+    ReportingObligation,
+    ReportingPeriod,
     Takeover,
     UrgentDecision,
 )
+from coordination.services.obligations import ensure_periods, period_bounds
+from coordination.workdays import region_today
 from orgchart.admin import RegionScopedAdmin
 
 
@@ -76,3 +86,54 @@ class ReminderLogAdmin(ReadOnlyAdmin):
     list_display = ("follow_up", "kind", "claimed_at", "attempts", "sent_at", "recipients")
     list_filter = ("kind",)
     list_select_related = ("follow_up__unit",)
+
+
+@admin.register(ReportingObligation)
+class ReportingObligationAdmin(ReadOnlyAdmin):
+    """Obligations are derived from the region's rules; the secretariat creates their periods
+    ahead from here when beat has not yet (idempotent: existing periods are kept)."""
+
+    list_display = ("name", "source", "cadence", "recipient", "active", "region")
+    list_filter = ("region", "active", "cadence")
+    list_select_related = ("region",)
+    actions = ["create_periods"]
+
+    @admin.action(description=_("Create the periods of this year and the next one"))
+    def create_periods(self, request, queryset) -> None:
+        if not all(
+            request.user.has_perm("coordination.add_reportingperiod", ReportingPeriod(obligation=o))
+            for o in queryset
+        ):
+            raise PermissionDenied
+        created = 0
+        for obligation in queryset.select_related("region"):
+            today = region_today(obligation.region)
+            last = period_bounds(obligation.cadence, datetime.date(today.year + 1, 1, 1))[1]
+            created += len(ensure_periods(obligation, datetime.date(today.year, 1, 1), last))
+        self.message_user(
+            request,
+            ngettext("%(count)d period created.", "%(count)d periods created.", created)
+            % {"count": created},
+            messages.SUCCESS,
+        )
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not request.user.has_perm("coordination.add_reportingperiod"):
+            actions.pop("create_periods", None)
+        return actions
+
+
+@admin.register(ReportingPeriod)
+class ReportingPeriodAdmin(ReadOnlyAdmin):
+    region_lookup = "obligation__region"
+    list_display = ("label", "obligation", "start", "end", "due_date")
+    list_filter = ("obligation__region",)
+    list_select_related = ("obligation",)
+
+
+@admin.register(Report)
+class ReportAdmin(ReadOnlyAdmin):
+    list_display = ("unit", "period", "version", "status", "submitted_at", "region")
+    list_filter = ("region", "status")
+    list_select_related = ("unit", "period", "region")
