@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -153,6 +153,13 @@ def start_report(
     if not is_filer(user, unit):
         raise PermissionDenied(gettext("Only the head of the unit files its reports."))
     day = region_today(obligation.region)
+    if not obligation.active:
+        raise ValidationError(
+            {
+                "obligation": gettext("%(source)s is no longer in force.")
+                % {"source": obligation.source}
+            }
+        )
     if unit.region_id != obligation.region_id or unit.pk not in {
         u.pk for u in obliged_units(obligation, day)
     }:
@@ -193,13 +200,22 @@ def start_report(
                     }
                 }
             )
-    return Report.objects.create(
-        region_id=obligation.region_id,
-        obligation=obligation,
-        period=period,
-        unit=unit,
-        created_by=user,
-    )
+    try:
+        with transaction.atomic():
+            return Report.objects.create(
+                region_id=obligation.region_id,
+                obligation=obligation,
+                period=period,
+                unit=unit,
+                created_by=user,
+            )
+    except IntegrityError:  # another request opened it at the same moment
+        raise ValidationError(
+            {
+                "period": gettext("%(unit)s already has a report for %(label)s.")
+                % {"unit": unit.name, "label": period.label if period else ""}
+            }
+        ) from None
 
 
 def _check(report: Report, data: ReportInput) -> None:

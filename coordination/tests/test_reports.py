@@ -264,3 +264,19 @@ def test_report_reminders_fire_once(world):
     assert scan_reports(datetime.datetime(2026, 7, 16, 9, tzinfo=zone), [side.region.pk]) == []
     assert ReportReminder.objects.filter(unit=side.dinas).count() == 2
     assert head.email in {address for m in mail.outbox for address in m.to}
+
+
+def test_drafts_stay_with_their_unit_and_inactive_obligations_take_no_reports(world):
+    side = world.bkl
+    head = side.users["agency_head"]
+    obligation = obligation_of(side, "Pasal 12 angka 5")
+    report = rp.start_report(obligation, _period(obligation), side.dinas, head)
+    assert list(Report.objects.visible_to(side.users["agency_staff"])) == [report]
+    for role in ("sekda", "asisten", "secretariat_staff", "kepala_daerah"):
+        assert not Report.objects.visible_to(side.users[role]).exists(), role
+    rp.submit(_filled(report, head), head)
+    assert Report.objects.visible_to(side.users["sekda"]).get() == report
+    obligation.active = False
+    obligation.save()
+    with pytest.raises(ValidationError, match="no longer in force"):
+        rp.start_report(obligation, None, side.dinas, head)
