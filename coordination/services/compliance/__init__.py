@@ -1,0 +1,29 @@
+"""Reporting compliance: which units filed each period's written report on time, late or not
+at all, for the Sekda's dashboard, its CSV and XLSX exports, and its chart."""
+
+from coordination.services.compliance.chart import chart_svg
+from coordination.services.compliance.engine import compliance, current_quarter_gaps
+from coordination.services.compliance.exports import export_csv, export_xlsx, filename
+from coordination.services.compliance.table import (
+    LATE,
+    MISSING,
+    NOT_DUE,
+    ON_TIME,
+    STATUSES,
+    ComplianceTable,
+)
+
+__all__ = [
+    "LATE",
+    "MISSING",
+    "NOT_DUE",
+    "ON_TIME",
+    "STATUSES",
+    "ComplianceTable",
+    "chart_svg",
+    "compliance",
+    "current_quarter_gaps",
+    "export_csv",
+    "export_xlsx",
+    "filename",
+]
