@@ -5,7 +5,8 @@ Deny by default: a door the table does not open answers 401 (anonymous), 403 (no
 404 (not in the caller's scope, so nothing leaks); an open door answers 2xx, or 400 where the
 region's rules refuse the input. A new endpoint without a row fails
 ``test_every_coordination_endpoint_has_a_row``. Callers are Bukittinggi's; "other" objects are
-Kutai Kartanegara's.
+Kutai Kartanegara's, except written reports, which are Bengkulu's (Kutai Kartanegara's text sets
+no reporting obligation).
 """
 
 from __future__ import annotations
@@ -25,6 +26,15 @@ from coordination.api import ROUTES
 from coordination.models import RegionalDayOff, Takeover, UrgentDecision
 from coordination.services import meetings as svc
 from coordination.services.follow_ups import add_evidence, transition
+from coordination.services.obligations import ensure_periods, sync_obligations
+from coordination.services.reports import (
+    ReportInput,
+    add_attachment,
+    return_report,
+    save_draft,
+    start_report,
+    submit,
+)
 from coordination.tests.helpers import held_meeting, meeting_input
 from tests.factories import UserFactory
 
@@ -190,6 +200,83 @@ TABLE = {
         "401 403 200 200 200 200 200 200 403 403 403",
         "401 403 200 403 403 403 403 403 403 403 403",
     ),
+    # Written reports. The other region's are Bengkulu's (Kutai Kartanegara's text sets no
+    # reporting obligation): a Dinas reports through the Asisten and the Sekda there, through
+    # the Sekda only in Bukittinggi, so the own report waits for the Sekda. The Asisten sees
+    # the reports of the units routed to them today: the take-over staged above moved Dinas
+    # kesehatan's coordination to the Setda, so its reports are out of the Asisten's sight.
+    ("reportingobligation-list", "get"): (
+        "401 403 200 200 200 200 200 200 200 200 200",
+        "401 403 200 200 200 200 200 200 200 200 200",
+    ),
+    ("reportingobligation-detail", "get"): (
+        "401 403 200 200 200 200 200 200 200 200 200",
+        "401 403 200 404 404 404 404 404 404 404 404",
+    ),
+    ("reportingperiod-list", "get"): (
+        "401 403 200 200 200 200 200 200 200 200 200",
+        "401 403 200 200 200 200 200 200 200 200 200",
+    ),
+    ("reportingperiod-list", "post"): (
+        "401 403 201 403 403 403 403 201 403 403 403",
+        "401 403 201 403 403 403 403 403 403 403 403",
+    ),
+    ("report-list", "get"): (
+        "401 403 200 200 200 200 200 200 200 200 200",
+        "401 403 200 200 200 200 200 200 200 200 200",
+    ),
+    ("report-list", "post"): (
+        "401 403 201 403 403 403 403 403 201 403 403",
+        "401 403 201 403 403 403 403 403 403 403 403",
+    ),
+    ("report-detail", "get"): (
+        "401 403 200 200 200 200 404 200 200 200 404",
+        "401 403 200 404 404 404 404 404 404 404 404",
+    ),
+    ("report-detail", "put"): (
+        "401 403 200 404 404 404 404 404 200 403 404",
+        "401 403 200 404 404 404 404 404 404 404 404",
+    ),
+    ("report-detail", "patch"): (
+        "401 403 200 404 404 404 404 404 200 403 404",
+        "401 403 200 404 404 404 404 404 404 404 404",
+    ),
+    ("report-submit", "post"): (
+        "401 403 200 404 404 404 404 404 200 403 404",
+        "401 403 200 404 404 404 404 404 404 404 404",
+    ),
+    ("report-advance", "post"): (
+        "401 403 200 403 403 200 404 403 403 403 404",
+        "401 403 200 404 404 404 404 404 404 404 404",
+    ),
+    ("report-return", "post"): (
+        "401 403 200 403 403 200 404 403 403 403 404",
+        "401 403 200 404 404 404 404 404 404 404 404",
+    ),
+    ("report-revise", "post"): (
+        "401 403 201 403 403 403 404 403 201 403 404",
+        "401 403 201 404 404 404 404 404 404 404 404",
+    ),
+    ("report-attachments", "post"): (
+        "401 403 201 404 404 404 404 404 201 403 404",
+        "401 403 201 404 404 404 404 404 404 404 404",
+    ),
+    ("report-download-attachment", "get"): (
+        "401 403 200 200 200 200 404 200 200 200 404",
+        "401 403 200 404 404 404 404 404 404 404 404",
+    ),
+    ("report-pdf", "get"): (
+        "401 403 200 200 200 200 404 200 200 200 404",
+        "401 403 200 404 404 404 404 404 404 404 404",
+    ),
+    ("compliance-list", "get"): (
+        "401 403 200 200 200 200 200 200 403 403 403",
+        "401 403 200 403 403 403 403 403 403 403 403",
+    ),
+    ("compliance-gaps", "get"): (
+        "401 403 200 200 200 200 200 200 403 403 403",
+        "401 403 200 403 403 403 403 403 403 403 403",
+    ),
 }
 
 
@@ -267,6 +354,81 @@ def stage(side) -> SimpleNamespace:
             region=side.region, date=D(2026, 8, 20), name="Hari Jadi"
         ),
     )
+
+
+def stage_reports(side, citation: str, superadmin) -> SimpleNamespace:
+    """A Dinas's reports under ``citation``: a draft (Triwulan II 2026), one waiting for its
+    next step with a file (Triwulan I), one returned (Triwulan IV 2025), and a period with no
+    report yet (Triwulan III)."""
+    head = side.users["agency_head"]
+    obligation = next(
+        o for o in sync_obligations(side.region, D(2026, 6, 1)) if o.source.endswith(citation)
+    )
+    ensure_periods(obligation, D(2025, 10, 1), D(2026, 9, 30))
+    periods = {period.start: period for period in obligation.periods.all()}
+
+    def filled(start: datetime.date):
+        report = start_report(obligation, periods[start], side.dinas, head)
+        content = ReportInput(summary="Ringkasan", achievements="Capaian", problems="-", plans="-")
+        return save_draft(report, content, head)
+
+    waiting = filled(D(2026, 1, 1))
+    attachment = add_attachment(waiting, SimpleUploadedFile("capaian.pdf", pdf_bytes()), head)
+    returned = submit(filled(D(2025, 10, 1)), head)
+    return SimpleNamespace(
+        side=side,
+        obligation=obligation,
+        draft=filled(D(2026, 4, 1)),
+        waiting=submit(waiting, head),
+        attachment=attachment,
+        returned=return_report(returned, superadmin, "Lengkapi capaian"),
+        open_period=periods[D(2026, 7, 1)],
+    )
+
+
+def report_requests(r: SimpleNamespace, own: bool) -> dict:
+    """(url name, method) -> (url, body, format) for the written reports ``r``."""
+    code = r.side.region.code
+    query = "" if own else f"?region={code}"
+    rep = "/api/v1/reports"
+    upload = {"file": SimpleUploadedFile("lampiran.pdf", pdf_bytes(), "application/pdf")}
+    draft = {"summary": "Ringkasan", "achievements": "Capaian", "problems": "-", "plans": "-"}
+    return {
+        ("reportingobligation-list", "get"): (f"/api/v1/report-obligations/{query}", None, None),
+        ("reportingobligation-detail", "get"): (
+            f"/api/v1/report-obligations/{r.obligation.pk}/",
+            None,
+            None,
+        ),
+        ("reportingperiod-list", "get"): (f"/api/v1/report-periods/{query}", None, None),
+        ("reportingperiod-list", "post"): (
+            "/api/v1/report-periods/",
+            {"obligation": r.obligation.pk, "from": "2027-01-01", "to": "2027-12-31"},
+            "json",
+        ),
+        ("report-list", "get"): (f"{rep}/{query}", None, None),
+        ("report-list", "post"): (
+            f"{rep}/",
+            {"obligation": r.obligation.pk, "period": r.open_period.pk, "unit": r.side.dinas.pk},
+            "json",
+        ),
+        ("report-detail", "get"): (f"{rep}/{r.waiting.pk}/", None, None),
+        ("report-detail", "put"): (f"{rep}/{r.draft.pk}/", draft, "json"),
+        ("report-detail", "patch"): (f"{rep}/{r.draft.pk}/", {"plans": "Rencana"}, "json"),
+        ("report-submit", "post"): (f"{rep}/{r.draft.pk}/submit/", {}, "json"),
+        ("report-advance", "post"): (f"{rep}/{r.waiting.pk}/advance/", {"note": "Ok"}, "json"),
+        ("report-return", "post"): (f"{rep}/{r.waiting.pk}/return/", {"note": "Ulang"}, "json"),
+        ("report-revise", "post"): (f"{rep}/{r.returned.pk}/revise/", {}, "json"),
+        ("report-attachments", "post"): (f"{rep}/{r.draft.pk}/attachments/", upload, "multipart"),
+        ("report-download-attachment", "get"): (
+            f"{rep}/{r.waiting.pk}/attachments/{r.attachment.pk}/download/",
+            None,
+            None,
+        ),
+        ("report-pdf", "get"): (f"{rep}/{r.waiting.pk}/pdf/", None, None),
+        ("compliance-list", "get"): (f"/api/v1/compliance/?region={code}", None, None),
+        ("compliance-gaps", "get"): (f"/api/v1/compliance/gaps/?region={code}", None, None),
+    }
 
 
 def meeting_body(side) -> dict:
@@ -397,6 +559,7 @@ def requests(o: SimpleNamespace, own: bool) -> dict:
             None,
             None,
         ),
+        **report_requests(o.reports, own),
     }
 
 
@@ -429,16 +592,21 @@ def test_every_coordination_endpoint_has_a_row():
 
 @pytest.fixture
 def walk_world(world, settings, tmp_path, monkeypatch):
-    """Both regions staged; PDFs stubbed (the walk is about doors, test_documents about PDFs)."""
-    from coordination import documents
+    """Both regions staged; PDFs stubbed (the walk is about doors, test_documents about PDFs).
+    The other region's written reports are Bengkulu's: Kutai Kartanegara's text sets none."""
+    from coordination import documents, report_documents
 
     settings.MEDIA_ROOT = tmp_path / "media"
     monkeypatch.setattr(documents, "invitation_pdf", lambda meeting: b"%PDF-1.7 stub")
     monkeypatch.setattr(documents, "minutes_pdf", lambda meeting: b"%PDF-1.7 stub")
+    monkeypatch.setattr(report_documents, "report_pdf", lambda report: b"%PDF-1.7 stub")
     users = dict(
         world.bkt.users, superadmin=world.superadmin, norole=UserFactory(username="nobody")
     )
-    return SimpleNamespace(users=users, own=stage(world.bkt), other=stage(world.kukar), world=world)
+    own, other = stage(world.bkt), stage(world.kukar)
+    own.reports = stage_reports(world.bkt, "Pasal 16 ayat (2)", world.superadmin)
+    other.reports = stage_reports(world.bkl, "Pasal 12 angka 5", world.superadmin)
+    return SimpleNamespace(users=users, own=own, other=other, world=world)
 
 
 def rows_of(response) -> list[dict] | None:

@@ -14,6 +14,12 @@ from coordination.api.dashboard import DashboardViewSet
 from coordination.api.follow_ups import FollowUpViewSet
 from coordination.api.meetings import MeetingViewSet
 from coordination.api.oversight import DayOffViewSet, TakeoverViewSet, UrgentDecisionViewSet
+from coordination.api.reports import (
+    ComplianceViewSet,
+    ReportObligationViewSet,
+    ReportPeriodViewSet,
+    ReportViewSet,
+)
 
 ROUTES = [
     ("meetings", MeetingViewSet, "meeting"),
@@ -22,4 +28,8 @@ ROUTES = [
     ("takeovers", TakeoverViewSet, "takeover"),
     ("days-off", DayOffViewSet, "dayoff"),
     ("coordination/dashboard", DashboardViewSet, "coordination-dashboard"),
+    ("report-obligations", ReportObligationViewSet, "reportingobligation"),
+    ("report-periods", ReportPeriodViewSet, "reportingperiod"),
+    ("reports", ReportViewSet, "report"),
+    ("compliance", ComplianceViewSet, "compliance"),
 ]
