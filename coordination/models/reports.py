@@ -200,7 +200,7 @@ class Report(models.Model):
         ]
 
     def __str__(self) -> str:
-        what = self.period.label if self.period_id else (self.title or "insidentil")
+        what = self.period.label if self.period_id else (self.title or "insidental")
         return f"{self.unit} — {what} (v{self.version})"
 
     @property

@@ -15,6 +15,7 @@ import datetime
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import translation
 from django.utils.translation import gettext
 
 from coordination.models import Cadence, ReportingObligation, ReportingPeriod
@@ -70,6 +71,12 @@ def _name(region: Region, value: dict) -> str:
     }
 
 
+def _stored_name(region: Region, value: dict) -> str:
+    # Stored, so written once in the portal's language (Bahasa Indonesia), like the texts.
+    with translation.override(settings.LANGUAGE_CODE):
+        return _name(region, value)[:300]
+
+
 @transaction.atomic
 def sync_obligations(region: Region, day: datetime.date | None = None) -> list[ReportingObligation]:
     """Create or update one obligation per reporting rule in force; an obligation whose rule is
@@ -83,7 +90,7 @@ def sync_obligations(region: Region, day: datetime.date | None = None) -> list[R
         defaults = {
             "region": region,
             "source": answer.source_display,
-            "name": _name(region, value)[:300],
+            "name": _stored_name(region, value),
             "reporter_kinds": sorted(expand_kinds(value["reporters"])),
             "recipient": value["to"],
             "through": list(value.get("through", [])),
@@ -108,12 +115,17 @@ def sync_obligations(region: Region, day: datetime.date | None = None) -> list[R
 
 
 def obliged_units(obligation: ReportingObligation, day: datetime.date) -> list[Unit]:
-    """The units that must file under ``obligation`` on ``day``, in tree order."""
-    return list(
+    """The units that must file under ``obligation`` on ``day``, in tree order. The Bappeda
+    does not report to itself."""
+    units = list(
         Unit.objects.filter(region_id=obligation.region_id, kind__in=obligation.reporter_kinds)
         .as_of(day)
         .order_by("tree_id", "lft")
     )
+    if obligation.recipient == ReportingObligation.Recipient.BAPPEDA:
+        bappeda = bappeda_of(obligation.region, day)
+        units = [unit for unit in units if bappeda is None or unit.pk != bappeda.pk]
+    return units
 
 
 def bappeda_of(region: Region, day: datetime.date) -> Unit | None:

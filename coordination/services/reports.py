@@ -160,8 +160,10 @@ def start_report(
                 % {"source": obligation.source}
             }
         )
+    # Obliged on the period's last day (a unit dissolved since still owes it), or today.
+    obliged_on = min(period.end, day) if period is not None else day
     if unit.region_id != obligation.region_id or unit.pk not in {
-        u.pk for u in obliged_units(obligation, day)
+        u.pk for u in obliged_units(obligation, obliged_on)
     }:
         raise ValidationError(
             {

@@ -77,7 +77,10 @@ def test_the_beat_task_is_idempotent(world):
     assert ReportingPeriod.objects.count() == count
 
 
-def _period(obligation, day=D(2026, 4, 1)):
+SECOND_QUARTER = D(2026, 4, 1)
+
+
+def _period(obligation, day=SECOND_QUARTER):
     ob.ensure_periods(obligation, day, day)
     return ReportingPeriod.objects.get(obligation=obligation, start__lte=day, end__gte=day)
 
@@ -280,3 +283,11 @@ def test_drafts_stay_with_their_unit_and_inactive_obligations_take_no_reports(wo
     obligation.save()
     with pytest.raises(ValidationError, match="no longer in force"):
         rp.start_report(obligation, None, side.dinas, head)
+
+
+def test_the_bappeda_does_not_report_to_itself(world):
+    side = world.bkl
+    obligation = obligation_of(side, "Pasal 14 angka 25")
+    units = {unit.pk for unit in ob.obliged_units(obligation, D(2026, 6, 1))}
+    assert side.dinas.pk in units and side.bappeda.pk not in units
+    assert obligation.name.startswith("Laporan")  # stored in the portal's language
