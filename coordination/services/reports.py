@@ -245,7 +245,11 @@ def _check(report: Report, data: ReportInput) -> None:
 
 @transaction.atomic
 def save_draft(report: Report, data: ReportInput, user) -> Report:
-    report = Report.objects.select_for_update().select_related("obligation").get(pk=report.pk)
+    report = (
+        Report.objects.select_for_update(of=("self",))
+        .select_related("obligation")
+        .get(pk=report.pk)
+    )
     if not is_filer(user, report):
         raise PermissionDenied(gettext("Only the head of the unit files its reports."))
     if not report.editable:
@@ -293,7 +297,9 @@ def missing_fields(report: Report) -> list[str]:
 @transaction.atomic
 def submit(report: Report, user) -> Report:
     report = (
-        Report.objects.select_for_update().select_related("obligation", "period").get(pk=report.pk)
+        Report.objects.select_for_update(of=("self",))
+        .select_related("obligation", "period")
+        .get(pk=report.pk)
     )
     if not is_filer(user, report):
         raise PermissionDenied(gettext("Only the head of the unit files its reports."))
@@ -441,7 +447,7 @@ def add_attachment(report: Report, upload, user) -> ReportAttachment:
 
 def _locked(report: Report) -> Report:
     return (
-        Report.objects.select_for_update()
+        Report.objects.select_for_update(of=("self",))
         .select_related("obligation", "period", "unit", "region")
         .get(pk=report.pk)
     )
