@@ -13,6 +13,7 @@ urlpatterns = [
     path("rapat/<int:pk>/undang/", views.invitation_add, name="invitation-add"),
     path("rapat/<int:pk>/kirim-undangan/", views.invitations_send, name="invitations-send"),
     path("rapat/<int:pk>/batal/", views.meeting_cancel, name="meeting-cancel"),
+    path("rapat/<int:pk>/ubah/", views.meeting_edit, name="meeting-edit"),
     path("rapat/<int:pk>/notulen/", views.minutes, name="minutes"),
     path("rapat/<int:pk>/undangan.pdf", views.invitation_pdf, name="invitation-pdf"),
     path("rapat/<int:pk>/undangan.ics", views.invitation_ics, name="invitation-ics"),

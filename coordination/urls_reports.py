@@ -15,4 +15,9 @@ urlpatterns = [
     path("laporan/<int:pk>/revisi/", views.report_revise, name="report-revise"),
     path("laporan/<int:pk>/laporan.pdf", views.report_pdf, name="report-pdf"),
     path("laporan/lampiran/<int:pk>/", views.report_attachment, name="report-attachment"),
+    path(
+        "laporan/lampiran/<int:pk>/hapus/",
+        views.report_attachment_remove,
+        name="report-attachment-remove",
+    ),
 ]

@@ -573,3 +573,16 @@ def test_the_pdf_has_the_units_letterhead_the_content_the_lines_and_the_route(br
     ):
         assert expected in content, expected
     assert browse(side.users["agency_head_other"]).get(url("report-pdf", report)).status_code == 404
+
+
+def test_the_head_removes_a_wrong_file_from_the_draft(browse, world, media):
+    side = world.bkl
+    head = side.users["agency_head"]
+    report = draft(side)
+    attachment = rp.add_attachment(report, SimpleUploadedFile("salah.pdf", pdf_bytes()), head)
+    remove = reverse("coordination:report-attachment-remove", args=[attachment.pk])
+    assert remove in text(browse(head).get(url("report", report)))
+    assert browse(side.users["agency_head_other"]).post(remove).status_code == 404
+    assert browse(side.users["agency_staff"]).post(remove).status_code == 403
+    response = browse(head).post(remove)
+    assert response.status_code == 302 and not report.attachments.exists()

@@ -445,6 +445,24 @@ def add_attachment(report: Report, upload, user) -> ReportAttachment:
     return attachment
 
 
+@transaction.atomic
+def remove_attachment(attachment: ReportAttachment, user) -> None:
+    """Take a file off a draft. The stored file goes too, unless an earlier version (whose
+    files a revision shares) still holds it."""
+    report = _locked(attachment.report)
+    if not is_filer(user, report):
+        raise PermissionDenied(gettext("Only the head of the unit files its reports."))
+    if not report.editable:
+        raise ValidationError(
+            gettext("A submitted report does not change; revise it as a new version.")
+        )
+    name = attachment.file.name
+    attachment.delete()
+    if not ReportAttachment.objects.filter(file=name).exists():
+        storage = attachment.file.storage
+        transaction.on_commit(lambda: storage.delete(name))
+
+
 def _locked(report: Report) -> Report:
     return (
         Report.objects.select_for_update(of=("self",))

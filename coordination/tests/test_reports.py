@@ -291,3 +291,30 @@ def test_the_bappeda_does_not_report_to_itself(world):
     units = {unit.pk for unit in ob.obliged_units(obligation, D(2026, 6, 1))}
     assert side.dinas.pk in units and side.bappeda.pk not in units
     assert obligation.name.startswith("Laporan")  # stored in the portal's language
+
+
+def test_a_file_comes_off_a_draft_but_not_off_a_submitted_version(world, settings, tmp_path):
+    from django.test import TestCase
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    side = world.bkl
+    head = side.users["agency_head"]
+    obligation = obligation_of(side, "Pasal 12 angka 5")
+    report = _filled(rp.start_report(obligation, _period(obligation), side.dinas, head), head)
+    kept = rp.add_attachment(report, SimpleUploadedFile("kept.pdf", _pdf_bytes()), head)
+    wrong = rp.add_attachment(report, SimpleUploadedFile("wrong.pdf", _pdf_bytes()), head)
+    with pytest.raises(PermissionDenied):
+        rp.remove_attachment(wrong, side.users["agency_head_other"])
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        rp.remove_attachment(wrong, head)
+    assert _files() == {Path(kept.file.path)}
+    rp.submit(report, head)
+    with pytest.raises(ValidationError, match="does not change"):
+        rp.remove_attachment(kept, head)
+    rp.return_report(report, side.users["asisten"], "Perbaiki")
+    revised = rp.revise(report, head)
+    shared = revised.attachments.get()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        rp.remove_attachment(shared, head)
+    # Version 1 still holds the file: it stays on disk.
+    assert _files() == {Path(kept.file.path)} and report.attachments.count() == 1

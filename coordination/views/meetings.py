@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import zoneinfo
 from types import SimpleNamespace
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import F, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
@@ -33,6 +34,7 @@ from coordination.views._common import (
     _today,
 )
 from orgchart.models import Appointment, Official, Unit
+from regulations.models import Region
 
 # --- Meetings -----------------------------------------------------------------------------
 
@@ -68,34 +70,10 @@ def meeting_new(request: HttpRequest) -> HttpResponse:
     """Schedule a meeting: only the choices the region's text names, with their citations."""
     _require(request.user, "coordination.add_meeting")
     region = _region_for(request)
-    day = _today(region)
-    form = f.MeetingForm(request.POST or None, region=region, day=day)
+    form = f.MeetingForm(request.POST or None, region=region, day=_today(region))
     if request.method == "POST" and form.is_valid():
-        starts_at, ends_at = form.starts_and_ends()
-        data = svc.MeetingInput(
-            region=region,
-            starts_at=starts_at,
-            ends_at=ends_at,
-            agenda=form.agenda_lines(),
-            affairs=list(form.cleaned_data["affairs"]),
-            **{
-                name: form.cleaned_data[name]
-                for name in (
-                    "title",
-                    "convener",
-                    "scope",
-                    "form",
-                    "kind",
-                    "mode",
-                    "periodicity",
-                    "recurrence",
-                    "place",
-                    "online_link",
-                )
-            },
-        )
         try:
-            meeting = svc.schedule_meeting(data, request.user)
+            meeting = svc.schedule_meeting(_meeting_input(form, region), request.user)
         except ValidationError as exc:
             f.add_service_errors(form, exc, f.MeetingForm.RENAMES)
         else:
@@ -103,6 +81,71 @@ def meeting_new(request: HttpRequest) -> HttpResponse:
             return redirect("coordination:meeting", pk=meeting.pk)
     context = {"form": form, "region": region, "picker": _picker(request, region)}
     return render(request, "coordination/meeting_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change a meeting not yet held: the same checks as scheduling; if the undangan went
+    out, every invitee gets the changed one."""
+    meeting = _meeting_for(request.user, pk)
+    _require(request.user, "coordination.change_meeting", meeting)
+    if not meeting.editable:
+        raise PermissionDenied(_("A meeting that was held or cancelled cannot be changed."))
+    region = meeting.region
+    form = f.MeetingForm(
+        request.POST or None, region=region, day=_today(region), initial=_initial(meeting)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            svc.update_meeting(meeting, _meeting_input(form, region), request.user)
+        except ValidationError as exc:
+            f.add_service_errors(form, exc, f.MeetingForm.RENAMES)
+        else:
+            messages.success(request, _("The meeting is changed."))
+            return redirect("coordination:meeting", pk=meeting.pk)
+    context = {"form": form, "region": region, "meeting": meeting, "picker": None}
+    return render(request, "coordination/meeting_form.html", context)
+
+
+_FIELDS = (
+    "title",
+    "convener",
+    "scope",
+    "form",
+    "kind",
+    "mode",
+    "periodicity",
+    "recurrence",
+    "place",
+    "online_link",
+)
+
+
+def _meeting_input(form: f.MeetingForm, region: Region) -> svc.MeetingInput:
+    starts_at, ends_at = form.starts_and_ends()
+    return svc.MeetingInput(
+        region=region,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        agenda=form.agenda_lines(),
+        affairs=list(form.cleaned_data["affairs"]),
+        **{name: form.cleaned_data[name] for name in _FIELDS},
+    )
+
+
+def _initial(meeting: Meeting) -> dict:
+    zone = zoneinfo.ZoneInfo(meeting.region.timezone)
+    start, end = meeting.starts_at.astimezone(zone), meeting.ends_at.astimezone(zone)
+    return {
+        **{name: getattr(meeting, name) for name in _FIELDS if name != "convener"},
+        "convener": meeting.convener_id,
+        "date": start.date(),
+        "start_time": start.time().replace(tzinfo=None),
+        "end_time": end.time().replace(tzinfo=None),
+        "affairs": list(meeting.affairs.all()),
+        "agenda": "\n".join(item.text for item in meeting.agenda.all()),
+    }
 
 
 def _officials(meeting: Meeting, unit_ids: list[int]) -> dict[int, list[tuple[int, str]]]:

@@ -472,6 +472,26 @@ def report_attach(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def report_attachment_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    """Take a file off the draft (the head of the unit only)."""
+    _require(request.user, "coordination.view_report")
+    visible = Report.objects.visible_to(request.user)
+    attachment = get_object_or_404(
+        ReportAttachment.objects.filter(report__in=visible).select_related("report"), pk=pk
+    )
+    _require(request.user, "coordination.file_report", attachment.report)
+    try:
+        rp.remove_attachment(attachment, request.user)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The file is removed."))
+    return redirect("coordination:report", pk=attachment.report_id)
+
+
+@login_required
 @require_GET
 def report_attachment(request: HttpRequest, pk: int) -> FileResponse:
     """An attachment, to those who see its report; the stored name is never shown."""
