@@ -1,4 +1,5 @@
-"""Checks on every uploaded file before it is stored: evidence of follow-ups (bukti dukung).
+"""Checks on every uploaded file before it is stored (evidence of follow-ups, attachments of
+written reports), and the storing and serving of the files that pass.
 
 A file is accepted only if its content is what its name says, it opens as that format, it is
 not empty, not larger than PORTAL_MAX_UPLOAD_MB, and, for Office files (ZIP containers), it
@@ -8,6 +9,7 @@ the user's name is kept only as a label.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import zipfile
 from dataclasses import dataclass
@@ -15,9 +17,15 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
 from django.utils.translation import gettext
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
+# The codes of this module's refusals: they concern the uploaded file itself.
+REFUSAL_CODES = frozenset(
+    {"extension", "empty", "size", "content", "corrupt", "encrypted", "pixels", "zip_bomb"}
+    | {"type", "macro", "mismatch"}
+)
 MAX_ZIP_MEMBERS = 2000
 MAX_PIXELS = 60_000_000
 
@@ -170,3 +178,42 @@ def validate_upload(upload, allowed_kinds: tuple[FileKind, ...] = ALLOWED) -> Fi
             code="mismatch",
         )
     return kind
+
+
+# --- Storing and serving checked files (evidence, report attachments) ---------------------
+
+
+def store(row, upload, kind: FileKind) -> None:
+    """Fill the file fields of ``row`` (an Evidence or a ReportAttachment, its owner and
+    uploader already set) from an upload ``validate_upload`` accepted as ``kind``, and save it:
+    the file under a generated name first, then the row; a row that fails takes its file
+    with it."""
+    upload.seek(0)
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    row.original_name = (upload.name or "file")[-200:]
+    row.content_type = kind.content_type
+    row.size = upload.size
+    row.sha256 = digest.hexdigest()
+    row.file.save(upload.name, upload, save=False)
+    try:
+        row.save()
+    except Exception:
+        row.file.delete(save=False)
+        raise
+
+
+def serve(row) -> FileResponse:
+    """The stored file of ``row`` as a download under its original name; never sniffed as
+    something else by the browser. Http404 (with why) if the storage lost it."""
+    try:
+        handle = row.file.open("rb")
+    except FileNotFoundError:
+        raise Http404(gettext("The file is missing from the portal's storage.")) from None
+    response = FileResponse(
+        handle, as_attachment=True, filename=row.original_name, content_type=row.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

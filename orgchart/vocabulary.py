@@ -59,6 +59,22 @@ AGENCY_KINDS = frozenset(
     }
 )
 
+# "Perangkat Daerah" in the texts: the agencies of the regional government. The Setda receives
+# the reports and its Bagian report through it, so neither files one of its own.
+PERANGKAT_DAERAH = frozenset(
+    {
+        UnitKind.SETWAN,
+        UnitKind.INSPEKTORAT,
+        UnitKind.DINAS,
+        UnitKind.BADAN,
+        UnitKind.KANTOR,
+        UnitKind.SATUAN,
+        UnitKind.KECAMATAN,
+        UnitKind.RSUD,
+    }
+)
+
+
 # Outside the regional government: coordinated, never commanded.
 EXTERNAL_KINDS = frozenset(
     {

@@ -22,7 +22,6 @@ from django.urls import reverse
 from coordination.models import Report, ReportAttachment, ReportingPeriod, ReportLine
 from coordination.services import obligations as ob
 from coordination.services import reports as rp
-from coordination.views.reports import _waiting_for
 from coordination.workdays import region_today
 from tests.factories import UserFactory
 
@@ -539,7 +538,7 @@ def test_the_inbox_agrees_with_the_service_on_who_acts(world):
     users = [*side.users.values(), world.superadmin, *world.bkt.users.values()]
     for user in users:
         expected = [row.pk for row in rows if rp.may_act(user, row)]
-        assert [row.pk for row in _waiting_for(user, rows, day)] == expected, user.username
+        assert [row.pk for row in rp.waiting_for(user, rows, day)] == expected, user.username
 
 
 # --- The PDF ------------------------------------------------------------------------------

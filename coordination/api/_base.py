@@ -29,6 +29,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from config.api_params import region_or_400
+from coordination.uploads import REFUSAL_CODES
 from orgchart.models import assignment_of
 from regulations.models import Region
 
@@ -56,6 +57,8 @@ def api_error(exc: Exception) -> Exception:
                     for name, v in exc.message_dict.items()
                 }
             )
+        if getattr(exc, "code", None) in REFUSAL_CODES:
+            return ValidationError({"file": exc.messages})  # an upload refused for its content
         return ValidationError({api_settings.NON_FIELD_ERRORS_KEY: exc.messages})
     if isinstance(exc, DjangoPermissionDenied):
         return PermissionDenied(str(exc) or None)

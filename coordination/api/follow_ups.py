@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch, Q
-from django.http import FileResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
@@ -13,7 +11,7 @@ from drf_spectacular.utils import (
     extend_schema,
 )
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
@@ -39,6 +37,7 @@ from coordination.models import (
     Meeting,
 )
 from coordination.services import follow_ups as follow_up_svc
+from coordination.uploads import serve
 from orgchart.models import Unit
 from regulations.models import Region
 
@@ -171,12 +170,7 @@ class FollowUpViewSet(CoordinationAPI):
         follow_up = self.get_object()
         self.require("coordination.add_evidence", follow_up)
         upload = self.checked(io.EvidenceWrite).validated_data["file"]
-        try:
-            row = follow_up_svc.add_evidence(follow_up, upload, request.user)
-        except DjangoValidationError as exc:
-            if not hasattr(exc, "error_dict") and getattr(exc, "code", None) in UPLOAD_CODES:
-                raise ValidationError({"file": exc.messages}) from exc
-            raise
+        row = follow_up_svc.add_evidence(follow_up, upload, request.user)
         return self.out(io.EvidenceRead, row, 201)
 
     @extend_schema(
@@ -195,22 +189,4 @@ class FollowUpViewSet(CoordinationAPI):
         row = follow_up.evidence.filter(pk=evidence_id).first()
         if row is None:
             raise NotFound(_("This follow-up has no file with id %(id)s.") % {"id": evidence_id})
-        try:
-            handle = row.file.open("rb")
-        except FileNotFoundError:
-            raise NotFound(_("The file is missing from the portal's storage.")) from None
-        response = FileResponse(
-            handle,
-            as_attachment=True,
-            filename=row.original_name,
-            content_type=row.content_type,
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
-
-
-# The codes coordination.uploads gives its refusals: they are about the ``file`` field.
-UPLOAD_CODES = frozenset(
-    {"extension", "empty", "size", "content", "corrupt", "encrypted", "pixels", "zip_bomb"}
-    | {"type", "macro", "mismatch"}
-)
+        return serve(row)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import OuterRef, Prefetch, Subquery
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -34,7 +33,6 @@ from coordination.api._base import (
     param_id,
     param_region,
 )
-from coordination.api.follow_ups import UPLOAD_CODES
 from coordination.models import (
     Report,
     ReportAttachment,
@@ -46,6 +44,7 @@ from coordination.serializers import reports as io
 from coordination.services import reports as report_svc
 from coordination.services.compliance import compliance, current_quarter_gaps
 from coordination.services.obligations import ensure_periods
+from coordination.uploads import serve
 from orgchart.models import Unit, assignment_of, region_scope
 
 OBLIGATION = OpenApiParameter("obligation", int, description="Reporting obligation id.")
@@ -348,12 +347,7 @@ class ReportViewSet(CoordinationAPI):
         report = self.get_object()
         self.require("coordination.file_report", report)
         upload = self.checked(io.ReportAttachmentWrite).validated_data["file"]
-        try:
-            row = report_svc.add_attachment(report, upload, request.user)
-        except DjangoValidationError as exc:
-            if not hasattr(exc, "error_dict") and getattr(exc, "code", None) in UPLOAD_CODES:
-                raise ValidationError({"file": exc.messages}) from exc
-            raise
+        row = report_svc.add_attachment(report, upload, request.user)
         return self.out(io.ReportAttachmentRead, row, status.HTTP_201_CREATED)
 
     @extend_schema(
@@ -371,15 +365,7 @@ class ReportViewSet(CoordinationAPI):
         row = report.attachments.filter(pk=attachment_id).first()
         if row is None:
             raise NotFound(_("This report has no file with id %(id)s.") % {"id": attachment_id})
-        try:
-            handle = row.file.open("rb")
-        except FileNotFoundError:
-            raise NotFound(_("The file is missing from the portal's storage.")) from None
-        response = FileResponse(
-            handle, as_attachment=True, filename=row.original_name, content_type=row.content_type
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return serve(row)
 
     @extend_schema(responses=PDF)
     @action(detail=True, content_negotiation_class=FirstRenderer)

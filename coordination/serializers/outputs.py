@@ -223,15 +223,17 @@ class TransitionRead(serializers.ModelSerializer):
         fields = ["actor", "from_status", "to_status", "at", "note"]
 
 
-class EvidenceRead(serializers.ModelSerializer):
-    """The file's label and checksum; its place on disk never leaves the portal."""
+class StoredFileRead(serializers.ModelSerializer):
+    """A stored file's label and checksum, and where to download it; its place on disk never
+    leaves the portal. Subclasses name the model and the download route."""
 
     name = serializers.CharField(source="original_name", read_only=True)
     uploaded_by = _username()
     download = serializers.SerializerMethodField()
+    route = ""  # the API route name of the download, with (owner id, file id)
+    owner = ""  # the attribute holding the owner's id: the follow-up's, the report's
 
     class Meta:
-        model = Evidence
         fields = [
             "id",
             "name",
@@ -243,9 +245,17 @@ class EvidenceRead(serializers.ModelSerializer):
             "download",
         ]
 
-    def get_download(self, row: Evidence) -> str:
-        url = reverse("followup-download-evidence", args=[row.follow_up_id, row.pk])
+    def get_download(self, row) -> str:
+        url = reverse(self.route, args=[getattr(row, self.owner), row.pk])
         return self.context["request"].build_absolute_uri(url)
+
+
+class EvidenceRead(StoredFileRead):
+    route = "followup-download-evidence"
+    owner = "follow_up_id"
+
+    class Meta(StoredFileRead.Meta):
+        model = Evidence
 
 
 class FollowUpRead(serializers.ModelSerializer):

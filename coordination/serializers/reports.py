@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -21,7 +20,7 @@ from coordination.models import (
     ReportStep,
 )
 from coordination.serializers.fields import UnitField, choice_text, unit_outside
-from coordination.serializers.outputs import UnitRef, _username
+from coordination.serializers.outputs import StoredFileRead, UnitRef, _username
 from coordination.services.obligations import cadence_display, due_display
 from coordination.services.reports import LineInput, ReportInput, next_step
 from coordination.services.rules import kinds_label, role_label
@@ -255,29 +254,12 @@ class ReportLineRead(serializers.ModelSerializer):
         fields = ["position", "program", "activity", "target_realisation", "budget_absorption"]
 
 
-class ReportAttachmentRead(serializers.ModelSerializer):
-    """The file's label and checksum; its place on disk never leaves the portal."""
+class ReportAttachmentRead(StoredFileRead):
+    route = "report-download-attachment"
+    owner = "report_id"
 
-    name = serializers.CharField(source="original_name", read_only=True)
-    uploaded_by = _username()
-    download = serializers.SerializerMethodField()
-
-    class Meta:
+    class Meta(StoredFileRead.Meta):
         model = ReportAttachment
-        fields = [
-            "id",
-            "name",
-            "content_type",
-            "size",
-            "sha256",
-            "uploaded_by",
-            "uploaded_at",
-            "download",
-        ]
-
-    def get_download(self, row: ReportAttachment) -> str:
-        url = reverse("report-download-attachment", args=[row.report_id, row.pk])
-        return self.context["request"].build_absolute_uri(url)
 
 
 class ReportStepRead(serializers.ModelSerializer):

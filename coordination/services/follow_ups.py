@@ -5,7 +5,6 @@ receipt of the report on its way to the Kepala Daerah."""
 from __future__ import annotations
 
 import datetime
-import hashlib
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -25,7 +24,7 @@ from coordination.models import (
 from coordination.services import notify
 from coordination.services.meetings import require
 from coordination.services.rules import role_label
-from coordination.uploads import validate_upload
+from coordination.uploads import store, validate_upload
 from coordination.workdays import Calendar, region_today
 from orgchart.models import Role, Unit
 from regulations.answers import RuleAnswer, follow_up_deadline, rule_for, rules_for
@@ -334,26 +333,8 @@ def _store_evidence(follow_up: FollowUp, upload, user, kind) -> Evidence:
         raise ValidationError(
             gettext("A follow-up holds at most %(count)d files.") % {"count": MAX_EVIDENCE}
         )
-    upload.seek(0)
-    digest = hashlib.sha256()
-    for chunk in upload.chunks():
-        digest.update(chunk)
-    upload.seek(0)
-    evidence = Evidence(
-        follow_up=follow_up,
-        original_name=(upload.name or "file")[-200:],
-        content_type=kind.content_type,
-        size=upload.size,
-        sha256=digest.hexdigest(),
-        uploaded_by=user,
-    )
-    with transaction.atomic():
-        evidence.file.save(upload.name, upload, save=False)
-        try:
-            evidence.save()
-        except Exception:
-            evidence.file.delete(save=False)
-            raise
+    evidence = Evidence(follow_up=follow_up, uploaded_by=user)
+    store(evidence, upload, kind)
     return evidence
 
 

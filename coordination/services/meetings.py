@@ -246,22 +246,24 @@ class MeetingInput:
     agenda: list[str] = field(default_factory=list)
 
 
+# What a form or a client states about a meeting as such (besides region, times, affairs and
+# agenda), copied onto the row as given.
+STATED_FIELDS = (
+    "title",
+    "convener",
+    "scope",
+    "form",
+    "kind",
+    "mode",
+    "periodicity",
+    "recurrence",
+    "place",
+    "online_link",
+)
+
+
 def _apply(meeting: Meeting, data: MeetingInput) -> None:
-    for name in (
-        "region",
-        "title",
-        "convener",
-        "scope",
-        "form",
-        "kind",
-        "mode",
-        "periodicity",
-        "recurrence",
-        "starts_at",
-        "ends_at",
-        "place",
-        "online_link",
-    ):
+    for name in ("region", "starts_at", "ends_at", *STATED_FIELDS):
         setattr(meeting, name, getattr(data, name))
 
 

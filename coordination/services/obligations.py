@@ -23,25 +23,11 @@ from coordination.models.reports import period_label
 from coordination.services.rules import kinds_label, role_label
 from coordination.workdays import Calendar, region_today
 from orgchart.models import Unit, UnitAffair
-from orgchart.vocabulary import UnitKind
+from orgchart.vocabulary import PERANGKAT_DAERAH
 from regulations.answers import rules_for
 from regulations.models import Region
 from regulations.rule_kinds import RuleKind
 
-# "Perangkat Daerah" in the texts: the agencies of the regional government. The Setda receives
-# the reports and its Bagian report through it, so neither files one of its own.
-PERANGKAT_DAERAH = frozenset(
-    {
-        UnitKind.SETWAN,
-        UnitKind.INSPEKTORAT,
-        UnitKind.DINAS,
-        UnitKind.BADAN,
-        UnitKind.KANTOR,
-        UnitKind.SATUAN,
-        UnitKind.KECAMATAN,
-        UnitKind.RSUD,
-    }
-)
 BAPPEDA_AFFAIR = "5.01"  # Perencanaan: the unit that carries it out is the Bappeda
 
 

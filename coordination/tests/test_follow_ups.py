@@ -310,3 +310,22 @@ def test_the_unit_sees_its_own_evidence_and_no_one_elses(world, settings, tmp_pa
     assert side.users["sekda"].has_perm("coordination.view_evidence", evidence)
     assert not side.users["agency_head_other"].has_perm("coordination.view_evidence", evidence)
     assert not world.kukar.users["sekda"].has_perm("coordination.view_evidence", evidence)
+
+
+def test_a_file_the_storage_lost_is_a_clear_404_not_a_crash(world, settings, tmp_path):
+    from django.http import Http404
+
+    from coordination.uploads import serve
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    side = world.bkt
+    _meeting, (follow_up,) = held_meeting(side)
+    evidence = add_evidence(
+        follow_up, SimpleUploadedFile("a.pdf", _pdf_bytes()), side.users["agency_head"]
+    )
+    response = serve(evidence)
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    Path(evidence.file.path).unlink()
+    with pytest.raises(Http404, match="missing from the portal's storage"):
+        serve(Evidence.objects.get(pk=evidence.pk))

@@ -18,6 +18,7 @@ from coordination import forms as f
 from coordination.models import Evidence, FollowUp
 from coordination.services import dashboard as boards
 from coordination.services import follow_ups as fu
+from coordination.uploads import serve
 from coordination.views._common import _back, _follow_up_for, _picker, _region_for, _require, _today
 
 # --- Follow-ups ---------------------------------------------------------------------------
@@ -161,13 +162,7 @@ def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
 def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
     _require(request.user, "coordination.view_evidence")
     visible = FollowUp.objects.visible_to(request.user)
-    evidence = get_object_or_404(Evidence.objects.filter(follow_up__in=visible), pk=pk)
-    return FileResponse(
-        evidence.file.open("rb"),
-        as_attachment=True,
-        filename=evidence.original_name,
-        content_type=evidence.content_type,
-    )
+    return serve(get_object_or_404(Evidence.objects.filter(follow_up__in=visible), pk=pk))
 
 
 @login_required

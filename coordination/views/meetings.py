@@ -108,20 +108,6 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "coordination/meeting_form.html", context)
 
 
-_FIELDS = (
-    "title",
-    "convener",
-    "scope",
-    "form",
-    "kind",
-    "mode",
-    "periodicity",
-    "recurrence",
-    "place",
-    "online_link",
-)
-
-
 def _meeting_input(form: f.MeetingForm, region: Region) -> svc.MeetingInput:
     starts_at, ends_at = form.starts_and_ends()
     return svc.MeetingInput(
@@ -130,7 +116,7 @@ def _meeting_input(form: f.MeetingForm, region: Region) -> svc.MeetingInput:
         ends_at=ends_at,
         agenda=form.agenda_lines(),
         affairs=list(form.cleaned_data["affairs"]),
-        **{name: form.cleaned_data[name] for name in _FIELDS},
+        **{name: form.cleaned_data[name] for name in svc.STATED_FIELDS},
     )
 
 
@@ -138,7 +124,7 @@ def _initial(meeting: Meeting) -> dict:
     zone = zoneinfo.ZoneInfo(meeting.region.timezone)
     start, end = meeting.starts_at.astimezone(zone), meeting.ends_at.astimezone(zone)
     return {
-        **{name: getattr(meeting, name) for name in _FIELDS if name != "convener"},
+        **{name: getattr(meeting, name) for name in svc.STATED_FIELDS if name != "convener"},
         "convener": meeting.convener_id,
         "date": start.date(),
         "start_time": start.time().replace(tzinfo=None),

@@ -31,9 +31,9 @@ from coordination.models import (
 )
 from coordination.services import obligations as ob
 from coordination.services import reports as rp
-from coordination.services.report_scope import portfolio_units
+from coordination.uploads import serve
 from coordination.views._common import _picker, _region_for, _require, _today
-from orgchart.models import Role, Unit, assignment_of, role_of
+from orgchart.models import Role, Unit, assignment_of
 
 IN_FLIGHT = (Report.Status.SUBMITTED, Report.Status.REVIEWED, Report.Status.RECEIVED)
 STEP_NAMES = {
@@ -87,38 +87,6 @@ def _versions(report: Report, user) -> list[Report]:
         .values_list("pk", flat=True)
     )
     return [row for row in chain if row.pk in visible]
-
-
-def _waiting_for(user, rows: list[Report], day: datetime.date) -> list[Report]:
-    """The rows whose next step the user takes: rp.may_act, asking who takes each step once per
-    page instead of once per report."""
-    if role_of(user) == Role.SUPERADMIN:
-        return [row for row in rows if rp.next_step(row) is not None]
-    assignment = assignment_of(user)
-    if assignment is None:
-        return []
-    portfolio: set[int] | None = None
-    actors: dict[tuple, set[int]] = {}
-    found = []
-    for row in rows:
-        step = rp.next_step(row)
-        if step is None or row.region_id != assignment.region_id:
-            continue
-        if assignment.role not in rp.STEP_ROLES[step]:
-            continue
-        if step == rp.REVIEW:
-            # The units routed to the user's unit are the units whose reviewer it is.
-            portfolio = portfolio if portfolio is not None else portfolio_units(assignment.unit)
-            takes = row.unit_id in portfolio
-        else:
-            parent = row.unit.parent_id if row.obligation.recipient == "parent_unit" else None
-            key = (step, row.obligation.recipient, parent)
-            if key not in actors:
-                actors[key] = set(rp.actor_units(row, step, day))
-            takes = assignment.unit_id in actors[key]
-        if takes:
-            found.append(row)
-    return found
 
 
 # --- The list and the reports due ---------------------------------------------------------
@@ -497,13 +465,7 @@ def report_attachment(request: HttpRequest, pk: int) -> FileResponse:
     """An attachment, to those who see its report; the stored name is never shown."""
     _require(request.user, "coordination.view_report")
     visible = Report.objects.visible_to(request.user)
-    attachment = get_object_or_404(ReportAttachment.objects.filter(report__in=visible), pk=pk)
-    return FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
-    )
+    return serve(get_object_or_404(ReportAttachment.objects.filter(report__in=visible), pk=pk))
 
 
 @login_required
@@ -581,7 +543,7 @@ def report_inbox(request: HttpRequest) -> HttpResponse:
         .select_related("region", "obligation", "period", "unit")
         .order_by("submitted_at", "pk")
     )
-    rows = _waiting_for(request.user, rows, day)
+    rows = rp.waiting_for(request.user, rows, day)
     for row in rows:
         step = rp.next_step(row)
         row.step_name = STEP_NAMES[step]
