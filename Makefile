@@ -24,6 +24,7 @@ run: install
 	$(PY) manage.py load_reference_data
 	$(PY) manage.py load_regions
 	$(PY) manage.py seed_demo_users
+	$(PY) manage.py ensure_report_periods
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/honcho --procfile Procfile.dev start
 
 ## make test: the whole suite; PostgreSQL if DATABASE_URL is set, else SQLite (and it lists

@@ -60,3 +60,14 @@ def test_demo_users_for_an_unknown_region_are_refused(db):
 
 def test_check_trees_reports_a_sound_tree(tree):
     assert "13.75 Kota Bukittinggi: OK" in run("check_trees")
+
+
+def test_ensure_report_periods_derives_obligations_and_periods_once(five_regions, db):
+    from coordination.models import ReportingObligation, ReportingPeriod
+
+    first = run("ensure_report_periods")
+    assert ReportingObligation.objects.filter(region__code="17.71").count() == 4
+    assert ReportingPeriod.objects.exists() and "created: 0" not in first
+    count = ReportingPeriod.objects.count()
+    assert "Reporting periods created: 0." in run("ensure_report_periods")
+    assert ReportingPeriod.objects.count() == count
