@@ -220,6 +220,13 @@ class Invitation(models.Model):
     """A unit invited to a meeting: proposed by the portal (with why) or added by staff.
     A proposed unit removed by staff keeps its row, with the written reason."""
 
+    class Response(models.TextChoices):
+        """The invited unit's answer to the undangan, before the meeting."""
+
+        ATTEND = "attend", _("the head attends")
+        REPRESENTED = "represented", _("represented by an official")
+        UNABLE = "unable", _("cannot attend")
+
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="invitations")
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="invitations")
     proposed = models.BooleanField(_("proposed by the portal"), default=False)
@@ -227,6 +234,22 @@ class Invitation(models.Model):
     removed_at = models.DateTimeField(_("removed at"), null=True, blank=True)
     removal_reason = models.TextField(_("reason for removal"), blank=True)
     sent_at = models.DateTimeField(_("invitation sent at"), null=True, blank=True)
+    response = models.CharField(
+        _("answer"), max_length=12, choices=Response.choices, blank=True, db_index=True
+    )
+    response_official = models.ForeignKey(
+        Official,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("representative named in the answer"),
+    )
+    response_note = models.CharField(_("note with the answer"), max_length=300, blank=True)
+    responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     history = HistoricalRecords()
 

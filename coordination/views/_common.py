@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
@@ -49,7 +47,7 @@ def _picker(request: HttpRequest, region: Region) -> f.RegionForm | None:
 
 
 def _today(region: Region) -> datetime.date:
-    return timezone.localtime(timezone=zoneinfo.ZoneInfo(region.timezone)).date()
+    return region.today()
 
 
 def _back(request: HttpRequest, default: str):

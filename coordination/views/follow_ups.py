@@ -9,7 +9,6 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -37,7 +36,7 @@ def follow_up_list(request: HttpRequest) -> HttpResponse:
         "region", "unit", "decision__meeting"
     )
     status = request.GET.get("status", "")
-    today = timezone.localdate()
+    today = _region_for(request).today()
     if status in FollowUp.Status.values:
         rows = rows.filter(status=status)
     elif status == "overdue":
@@ -45,7 +44,7 @@ def follow_up_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(rows.order_by("due_date", "pk"), 50).get_page(request.GET.get("page"))
     for row in page:
         row.due_display = _due(row)
-        row.overdue = row.is_overdue(today)
+        row.overdue = row.is_overdue(row.region.today())
     context = {"page": page, "status": status, "statuses": FollowUp.Status.choices}
     return render(request, "coordination/follow_up_list.html", context)
 
@@ -53,13 +52,14 @@ def follow_up_list(request: HttpRequest) -> HttpResponse:
 def _follow_up_page(request: HttpRequest, follow_up: FollowUp, **bound) -> HttpResponse:
     user = request.user
     meeting = follow_up.decision.meeting
+    today = follow_up.region.today()
     can_work = user.has_perm("coordination.change_followup", follow_up)
     context = {
         "follow_up": follow_up,
         "meeting": meeting,
         "due_display": _due(follow_up),
-        "overdue": follow_up.is_overdue(timezone.localdate()),
-        "route": fu.report_route_display(follow_up.region, timezone.localdate()),
+        "overdue": follow_up.is_overdue(today),
+        "route": fu.report_route_display(follow_up.region, today),
         "transitions": list(follow_up.transitions.select_related("actor").order_by("at", "pk")),
         "evidence": list(follow_up.evidence.select_related("uploaded_by")),
         "can_work": can_work and follow_up.status != FollowUp.Status.DONE,

@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -41,7 +40,7 @@ def _urgent_page(request: HttpRequest, form: f.UrgentDecisionForm | None) -> Htt
     rule = None
     if assignment is not None and assignment.region_id:
         region = Region.objects.get(pk=assignment.region_id)
-        rule = oversight.urgent_decision_rule(region, timezone.localdate())
+        rule = oversight.urgent_decision_rule(region, region.today())
     context = {"rows": rows, "form": form, "unreported": unreported, "rule": rule}
     return render(request, "coordination/urgent_list.html", context)
 
@@ -58,7 +57,7 @@ def urgent_list(request: HttpRequest) -> HttpResponse:
     form = None
     if heads_unit:
         form = f.UrgentDecisionForm(
-            request.POST or None, initial={"decided_on": timezone.localdate()}
+            request.POST or None, initial={"decided_on": assignment.region.today()}
         )
     if request.method == "POST" and form.is_valid():
         unit = Unit.objects.select_related("region").get(pk=assignment.unit_id)

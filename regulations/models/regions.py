@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -96,6 +97,26 @@ class Region(models.Model):
     @property
     def owning_region_id(self) -> int:
         return self.pk
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        """The region's own time zone: every time it is shown or sent is read in it."""
+        return zoneinfo.ZoneInfo(self.timezone)
+
+    @property
+    def zone_abbr(self) -> str:
+        """WIB, WITA or WIT (Indonesia has kept no daylight saving time since 1964)."""
+        return datetime.datetime.now(self.zone).tzname() or self.timezone
+
+    def local(self, value: datetime.datetime) -> datetime.datetime:
+        """An aware time as the region's clocks show it."""
+        return value.astimezone(self.zone)
+
+    def today(self, now: datetime.datetime | None = None) -> datetime.date:
+        """Today's date in the region (not the server's): day zero of its deadlines."""
+        from django.utils import timezone
+
+        return (now or timezone.now()).astimezone(self.zone).date()
 
     def regulation_in_force(self, day: datetime.date) -> Regulation | None:
         return Regulation.objects.filter(region=self).in_force(day).first()
