@@ -151,6 +151,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "Asia/Jakarta")
 USE_I18N = True
 USE_TZ = True
+# Dates, times and numbers as each language writes them (09.00 and 1.234 in Bahasa Indonesia);
+# templates show times through orgchart's ``regional`` filters, with the region's zone.
+FORMAT_MODULE_PATH = ["config.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

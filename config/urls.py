@@ -15,6 +15,8 @@ admin.site.site_title = "Portal Koordinasi"
 
 urlpatterns = [
     path("", orgchart_views.home, name="home"),
+    # The public list of regions (open data); "home" becomes each user's worklist.
+    path("daerah/", orgchart_views.home, name="regions"),
     path("regions/<str:code>/", orgchart_views.region_page, name="region"),
     path("units/<int:pk>/", orgchart_views.unit_page, name="unit"),
     path("regulations/<int:pk>/", regulations_views.regulation_reader, name="regulation-reader"),
