@@ -6,9 +6,9 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 
-from orgchart.models import Affair, RoleAssignment
+from orgchart.models import Affair
 
 
 def run(*args) -> str:
@@ -29,33 +29,12 @@ def test_reference_data_loads_once_and_a_second_run_changes_nothing():
     assert Affair.objects.count() == count
 
 
-def test_demo_users_get_one_per_role_and_passwords_are_printed_once(tree, capsys):
-    first = run("seed_demo_users", "--region", "13.75")
-    users = {a.user.username: a.role for a in RoleAssignment.objects.select_related("user")}
-    assert users == {
-        "superadmin": "superadmin",
-        "kepala_daerah": "kepala_daerah",
-        "wakil": "wakil",
-        "sekda": "sekda",
-        "asisten": "asisten",
-        "setda": "secretariat_staff",
-        "kadis": "agency_head",
-        "staf_dinas": "agency_staff",
-    }
-    assert "staf_ahli: Kota Bukittinggi has no unit for this role; skipped." in first
-    password = next(
-        line.split()[1] for line in first.splitlines() if line.strip().startswith("sekda ")
-    )
-    assert get_user_model().objects.get(username="sekda").check_password(password)
-    second = run("seed_demo_users", "--region", "13.75")
-    assert password not in second
-    assert "password was printed when it was created" in second
-    assert get_user_model().objects.get(username="superadmin").is_superuser
-
-
-def test_demo_users_for_an_unknown_region_are_refused(db):
-    with pytest.raises(CommandError):
-        run("seed_demo_users", "--region", "99.99")
+def test_demo_users_without_regions_are_only_the_superuser(db):
+    """The demo roster and users themselves are tested in tests/test_demo_roster.py."""
+    output = run("seed_demo_users")
+    assert "No region is loaded yet: only the superuser was created." in output
+    assert list(get_user_model().objects.values_list("username", flat=True)) == ["superadmin"]
+    assert get_user_model().objects.get().is_superuser
 
 
 def test_check_trees_reports_a_sound_tree(tree):
