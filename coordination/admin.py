@@ -1,7 +1,7 @@
 """Admin for the coordination workflows. Regional days off are kept here by the secretariat;
-meetings, follow-ups, urgent decisions, take-overs and reminders are read-only here, because
-every change to them goes through coordination.services (rules, citations, audit) on the
-portal's own pages and API."""
+meetings, follow-ups, urgent decisions, take-overs and reminders (with their outcome:
+delivered, to a fallback, undelivered) are read-only here, because every change to them goes
+through coordination.services (rules, citations, audit) on the portal's own pages and API."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from coordination.models import (
     Report,
     ReportingObligation,
     ReportingPeriod,
+    ReportReminder,
     Takeover,
     UrgentDecision,
 )
@@ -82,10 +83,43 @@ class TakeoverAdmin(ReadOnlyAdmin):
 
 @admin.register(ReminderLog)
 class ReminderLogAdmin(ReadOnlyAdmin):
+    """Every follow-up notice and what became of it: undelivered ones first to look at."""
+
     region_lookup = "follow_up__region"
-    list_display = ("follow_up", "kind", "claimed_at", "attempts", "sent_at", "recipients")
-    list_filter = ("kind",)
+    list_display = (
+        "follow_up",
+        "kind",
+        "outcome",
+        "route",
+        "failure",
+        "claimed_at",
+        "attempts",
+        "sent_at",
+        "recipients",
+    )
+    list_filter = ("outcome", "kind", "route", "failure")
     list_select_related = ("follow_up__unit",)
+
+
+@admin.register(ReportReminder)
+class ReportReminderAdmin(ReadOnlyAdmin):
+    """Every written-report reminder and what became of it."""
+
+    region_lookup = "unit__region"
+    list_display = (
+        "unit",
+        "period",
+        "kind",
+        "outcome",
+        "route",
+        "failure",
+        "claimed_at",
+        "attempts",
+        "sent_at",
+        "recipients",
+    )
+    list_filter = ("outcome", "kind", "route", "failure")
+    list_select_related = ("unit", "period")
 
 
 @admin.register(ReportingObligation)

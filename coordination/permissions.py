@@ -133,6 +133,7 @@ rules.add_perm("coordination.view_evidence", is_superadmin | sees_region_busines
 rules.add_perm("coordination.add_evidence", works_follow_up)
 rules.add_perm("coordination.view_followuptransition", is_superadmin | sees_region_business)
 rules.add_perm("coordination.view_reminderlog", is_superadmin | (is_region_wide & in_own_region))
+rules.add_perm("coordination.view_reportreminder", is_superadmin | (is_region_wide & in_own_region))
 
 rules.add_perm("coordination.view_urgentdecision", is_superadmin | sees_region_business)
 rules.add_perm("coordination.add_urgentdecision", is_superadmin | (is_unit_head & of_own_unit))

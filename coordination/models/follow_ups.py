@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from coordination.models.meetings import Meeting
+from coordination.models.notices import NoticeOutcome
 from orgchart.models import Unit
 from regulations.models import Region
 
@@ -203,12 +204,13 @@ class Evidence(models.Model):
         return self.follow_up.region_id
 
 
-class ReminderLog(models.Model):
+class ReminderLog(NoticeOutcome):
     """One reminder about one follow-up, at most once (unique follow_up + kind).
 
     The escalation scan claims a row before it sends, and marks it sent after: a second scan
     finds the row and sends nothing; a claim whose worker died (claimed long ago, never sent)
-    is taken over by the next scan, so no reminder is lost.
+    is taken over by the next scan, so no reminder is lost. What became of it (delivered,
+    to a fallback, undelivered) is recorded on the row (NoticeOutcome).
     """
 
     class Kind(models.TextChoices):

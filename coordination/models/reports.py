@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from coordination.models.notices import NoticeOutcome
 from orgchart.models import Unit
 from regulations.models import Region, Rule
 
@@ -296,7 +297,7 @@ class ReportStep(models.Model):
         return f"{self.from_status} → {self.to_status}"
 
 
-class ReportReminder(models.Model):
+class ReportReminder(NoticeOutcome):
     """One reminder about one unit's report for one period, at most once: the same claim rows
     as follow-up reminders (coordination.services.escalation)."""
 
@@ -314,6 +315,9 @@ class ReportReminder(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        ordering = ["period", "unit", "claimed_at"]
+        verbose_name = _("report reminder")
+        verbose_name_plural = _("report reminders")
         constraints = [
             models.UniqueConstraint(
                 fields=["period", "unit", "kind"], name="reportreminder_once_per_kind"
@@ -322,6 +326,10 @@ class ReportReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.period_id}/{self.unit_id} {self.kind}"
+
+    @property
+    def owning_region_id(self) -> int:
+        return self.unit.region_id
 
 
 def period_label(cadence: str, start: datetime.date) -> str:

@@ -9,11 +9,18 @@ Each (follow-up, kind) is sent at most once: the scan claims a ReminderLog row (
 follow-up and kind) before sending, and marks it sent after. A second scan, or two scans at
 once, find the row and send nothing. If a worker dies between claim and send, the claim goes
 stale after CLAIM_LEASE and the next scan takes it over, so no reminder is lost.
+
+Every notice says its moment (due tomorrow, due today, overdue by N working days) and never
+goes to an empty list: notify.resolve falls back to the acting head, the unit's staff, the
+Sekda or the secretariat. What became of it is recorded on the row: delivered, to a fallback,
+or undelivered. Nobody to send to settles the row (retrying every quarter hour would change
+nothing; the follow-up page shows it); a mail error leaves it unsent for the next scan.
 """
 
 from __future__ import annotations
 
 import datetime
+import logging
 import uuid
 from dataclasses import dataclass
 
@@ -23,7 +30,9 @@ from django.db.models import F
 from django.utils import timezone
 
 from coordination.models import FollowUp, ReminderLog
+from coordination.models.notices import Failure, Outcome
 from coordination.services import notify
+from coordination.services.moment import moment_of
 from coordination.services.routing import Routes
 from coordination.workdays import Calendar, region_today
 from orgchart.models import Role, Unit
@@ -31,6 +40,7 @@ from orgchart.vocabulary import UnitKind
 from regulations.models import Region
 
 CLAIM_LEASE = datetime.timedelta(minutes=15)
+log = logging.getLogger(__name__)
 
 
 def escalation_days() -> int:
@@ -84,6 +94,48 @@ def mark_sent(model, row, token: uuid.UUID, **fields) -> bool:
     )
 
 
+def settle(model, row, token: uuid.UUID, recipients: notify.Recipients, **fields) -> bool:
+    """Record what became of a notice that was handed to the mail backend, or that nobody
+    could receive: either way it is settled (``sent_at``) and not tried again."""
+    outcome = recipients.outcome
+    return mark_sent(
+        model,
+        row,
+        token,
+        outcome=outcome,
+        route=recipients.route,
+        failure=Failure.NO_RECIPIENT if outcome == Outcome.UNDELIVERED else Failure.NONE,
+        failure_detail="",
+        addressees=recipients.as_data(),
+        recipients=notify.describe(recipients),
+        **fields,
+    )
+
+
+def record_failure(model, row, token: uuid.UUID, recipients, error: notify.MailFailure) -> None:
+    """The mail backend failed: the row stays unsent, so the scan after the claim's lease
+    retries it, and shows meanwhile that the notice is undelivered and why."""
+    log.error("Notice %s could not be sent: %r", row, error)
+    model.objects.filter(pk=row.pk, claim_token=token, sent_at__isnull=True).update(
+        outcome=Outcome.UNDELIVERED,
+        route=recipients.route,
+        failure=Failure.MAIL_ERROR,
+        failure_detail=str(error)[:200],
+        addressees=recipients.as_data(),
+    )
+
+
+def send_notice(model, row, token, recipients, template: str, context: dict, **fields) -> bool:
+    """Send one claimed notice and record its outcome; False if it is not settled (a mail
+    error, recorded for the next scan, or a claim another worker took over)."""
+    try:
+        notify.send(recipients, template, context, strict=True)
+    except notify.MailFailure as error:
+        record_failure(model, row, token, recipients, error)
+        return False
+    return settle(model, row, token, recipients, **fields)
+
+
 def claim(
     follow_up: FollowUp, kind: str, now: datetime.datetime
 ) -> tuple[ReminderLog, uuid.UUID] | None:
@@ -95,31 +147,58 @@ class Sent:
     follow_up_id: int
     kind: str
     recipients: str
+    outcome: str = Outcome.DELIVERED
 
 
-def _recipients(follow_up: FollowUp, kind: str, routes: Routes, setda_id: int | None):
+def _audience(follow_up: FollowUp, kind: str, routes: Routes, setda_id: int | None):
+    """(the unit the notice is addressed to, its audience, the routes it explains)."""
+    region = follow_up.region
     if kind == ReminderLog.Kind.BEFORE_DUE:
-        return follow_up.unit_id, notify.unit_heads(follow_up.unit_id), {}
+        return (
+            follow_up.unit_id,
+            notify.Audience(region, (Role.AGENCY_HEAD,), (follow_up.unit_id,)),
+            [],
+        )
     if kind == ReminderLog.Kind.AT_DUE:
         found = routes.of(follow_up.unit_id)
-        ids = [route.coordinator_id for route in found]
-        return (ids[0] if ids else None), notify.coordinator_users(ids), {"routes": found}
-    return setda_id, notify.users_with_role(follow_up.region_id, Role.SEKDA), {}
+        ids = tuple(route.coordinator_id for route in found)
+        return (
+            (ids[0] if ids else None),
+            notify.Audience(region, notify.COORDINATOR_ROLES, ids),
+            found,
+        )
+    return setda_id, notify.Audience(region, (Role.SEKDA,)), []
 
 
 def deliver(
-    log: ReminderLog, token: uuid.UUID, routes: Routes, setda_id: int | None
+    log_row: ReminderLog,
+    token: uuid.UUID,
+    routes: Routes,
+    setda_id: int | None,
+    calendar: Calendar | None = None,
 ) -> Sent | None:
-    follow_up = log.follow_up
-    unit_id, users, extra = _recipients(follow_up, log.kind, routes, setda_id)
-    notify.send(
-        users,
-        f"reminder_{log.kind}",
-        {"follow_up": follow_up, "routes": extra.get("routes", []), "today": routes.day},
+    follow_up = log_row.follow_up
+    calendar = calendar or Calendar.for_region(follow_up.region)
+    unit_id, audience, found = _audience(follow_up, log_row.kind, routes, setda_id)
+    recipients = notify.resolve(audience, routes.day)
+    context = {
+        "follow_up": follow_up,
+        "routes": found,
+        "today": routes.day,
+        "moment": moment_of(follow_up.due_date, routes.day, calendar),
+    }
+    settled = send_notice(
+        ReminderLog,
+        log_row,
+        token,
+        recipients,
+        f"reminder_{log_row.kind}",
+        context,
+        recipient_unit_id=unit_id,
     )
-    recipients = notify.describe(users)
-    marked = mark_sent(ReminderLog, log, token, recipients=recipients, recipient_unit_id=unit_id)
-    return Sent(follow_up.pk, log.kind, recipients) if marked else None
+    if not settled:
+        return None
+    return Sent(follow_up.pk, log_row.kind, notify.describe(recipients), recipients.outcome)
 
 
 def scan(now: datetime.datetime | None = None, region_ids: list[int] | None = None) -> list[Sent]:
@@ -161,9 +240,9 @@ def scan(now: datetime.datetime | None = None, region_ids: list[int] | None = No
                 claimed = claim(follow_up, kind, now)
                 if claimed is None:
                     continue
-                log, token = claimed
-                log.follow_up = follow_up
-                result = deliver(log, token, routes, setda_id)
+                row, token = claimed
+                row.follow_up = follow_up
+                result = deliver(row, token, routes, setda_id, calendar)
                 if result:
                     sent.append(result)
     return sent

@@ -4,6 +4,9 @@
   submitted;
 - the working day after the due date, to whoever coordinates the unit (its Asisten, or who
   took its coordination over) and to the Sekda.
+
+Each title says its moment (due tomorrow or on a day, late by N working days); recipients
+fall back as notify.resolve says, and each row records what became of the reminder.
 """
 
 from __future__ import annotations
@@ -14,12 +17,14 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from coordination.models import Report, ReportingPeriod, ReportReminder
+from coordination.models.notices import Outcome
 from coordination.services import notify
-from coordination.services.escalation import claim_row, mark_sent
+from coordination.services.escalation import claim_row, send_notice
+from coordination.services.moment import moment_of
 from coordination.services.obligations import obliged_units
 from coordination.services.routing import Routes
 from coordination.workdays import Calendar, region_today
-from orgchart.models import Role
+from orgchart.models import Role, Unit
 from regulations.models import Region
 
 
@@ -29,6 +34,7 @@ class SentReminder:
     unit_id: int
     kind: str
     recipients: str
+    outcome: str = Outcome.DELIVERED
 
 
 def _kinds(period: ReportingPeriod, calendar: Calendar, today: datetime.date) -> list[str]:
@@ -40,7 +46,65 @@ def _kinds(period: ReportingPeriod, calendar: Calendar, today: datetime.date) ->
     return kinds
 
 
-def scan_reports(now: datetime.datetime | None = None, region_ids: list[int] | None = None):
+class _Scan:
+    """One region's scan on one day: its calendar, and its routes once they are needed."""
+
+    def __init__(self, region: Region, now: datetime.datetime) -> None:
+        self.region, self.now = region, now
+        self.today = region_today(region, now)
+        self.calendar = Calendar.for_region(region)
+        self._routes: Routes | None = None
+
+    def recipients(self, unit: Unit, kind: str) -> notify.Recipients:
+        if kind == ReportReminder.Kind.BEFORE_DUE:
+            return notify.resolve(
+                notify.Audience(self.region, (Role.AGENCY_HEAD,), (unit.pk,)), self.today
+            )
+        self._routes = self._routes or Routes(self.region, self.today)
+        coordinators = tuple(route.coordinator_id for route in self._routes.of(unit.pk))
+        to_coordinator = notify.Audience(self.region, notify.COORDINATOR_ROLES, coordinators)
+        to_sekda = notify.Audience(self.region, (Role.SEKDA,))
+        return notify.resolve(to_coordinator, self.today) + notify.resolve(to_sekda, self.today)
+
+    def remind(self, period: ReportingPeriod, unit: Unit, kind: str) -> SentReminder | None:
+        claimed = claim_row(
+            ReportReminder, {"period": period, "unit": unit, "kind": kind}, self.now
+        )
+        if claimed is None:
+            return None
+        row, token = claimed
+        recipients = self.recipients(unit, kind)
+        context = {
+            "period": period,
+            "unit": unit,
+            "today": self.today,
+            "moment": moment_of(period.due_date, self.today, self.calendar),
+        }
+        if not send_notice(
+            ReportReminder, row, token, recipients, f"report_reminder_{kind}", context
+        ):
+            return None
+        return SentReminder(
+            period.pk, unit.pk, kind, notify.describe(recipients), recipients.outcome
+        )
+
+
+def _periods(region: Region, scan: _Scan) -> list[ReportingPeriod]:
+    horizon = scan.calendar.add_working_days(scan.today, 1)
+    # Reminders look back one period at most: older gaps are the dashboard's business.
+    return list(
+        ReportingPeriod.objects.filter(
+            obligation__region=region,
+            obligation__active=True,
+            due_date__lte=horizon,
+            due_date__gte=scan.today - datetime.timedelta(days=45),
+        ).select_related("obligation__region")
+    )
+
+
+def scan_reports(
+    now: datetime.datetime | None = None, region_ids: list[int] | None = None
+) -> list[SentReminder]:
     """Send the report reminders that are due and not yet sent. Safe to run twice."""
     now = now or timezone.now()
     sent: list[SentReminder] = []
@@ -48,21 +112,9 @@ def scan_reports(now: datetime.datetime | None = None, region_ids: list[int] | N
     if region_ids is not None:
         regions = regions.filter(pk__in=region_ids)
     for region in regions:
-        today = region_today(region, now)
-        calendar = Calendar.for_region(region)
-        horizon = calendar.add_working_days(today, 1)
-        # Reminders look back one period at most: older gaps are the dashboard's business.
-        periods = list(
-            ReportingPeriod.objects.filter(
-                obligation__region=region,
-                obligation__active=True,
-                due_date__lte=horizon,
-                due_date__gte=today - datetime.timedelta(days=45),
-            ).select_related("obligation")
-        )
-        routes = None
-        for period in periods:
-            kinds = _kinds(period, calendar, today)
+        scan = _Scan(region, now)
+        for period in _periods(region, scan):
+            kinds = _kinds(period, scan.calendar, scan.today)
             if not kinds:
                 continue
             filed = set(
@@ -74,26 +126,7 @@ def scan_reports(now: datetime.datetime | None = None, region_ids: list[int] | N
                 if unit.pk in filed:
                     continue
                 for kind in kinds:
-                    claimed = claim_row(
-                        ReportReminder, {"period": period, "unit": unit, "kind": kind}, now
-                    )
-                    if claimed is None:
-                        continue
-                    row, token = claimed
-                    if kind == ReportReminder.Kind.BEFORE_DUE:
-                        users = notify.unit_heads(unit.pk)
-                    else:
-                        routes = routes or Routes(region, today)
-                        coordinators = [route.coordinator_id for route in routes.of(unit.pk)]
-                        users = notify.coordinator_users(coordinators) + notify.users_with_role(
-                            region.pk, Role.SEKDA
-                        )
-                    notify.send(
-                        users,
-                        f"report_reminder_{kind}",
-                        {"period": period, "unit": unit, "today": today},
-                    )
-                    recipients = notify.describe(users)
-                    if mark_sent(ReportReminder, row, token, recipients=recipients):
-                        sent.append(SentReminder(period.pk, unit.pk, kind, recipients))
+                    result = scan.remind(period, unit, kind)
+                    if result:
+                        sent.append(result)
     return sent

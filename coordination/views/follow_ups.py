@@ -62,6 +62,7 @@ def _follow_up_page(request: HttpRequest, follow_up: FollowUp, **bound) -> HttpR
         "route": fu.report_route_display(follow_up.region, today),
         "transitions": list(follow_up.transitions.select_related("actor").order_by("at", "pk")),
         "evidence": list(follow_up.evidence.select_related("uploaded_by")),
+        "notices": list(follow_up.reminders.order_by("claimed_at", "pk")),
         "can_work": can_work and follow_up.status != FollowUp.Status.DONE,
         "can_receive": user.has_perm("coordination.receive_followup", follow_up)
         and follow_up.status == FollowUp.Status.DONE

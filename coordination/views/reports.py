@@ -27,6 +27,7 @@ from coordination.models import (
     ReportAttachment,
     ReportingObligation,
     ReportingPeriod,
+    ReportReminder,
     ReportStep,
 )
 from coordination.services import obligations as ob
@@ -350,6 +351,9 @@ def _report_page(request: HttpRequest, report: Report, status: int = 200, **boun
         "waiting": next((item for item in route if item["state"] == "waiting"), None),
         "lines": list(report.lines.all()),
         "attachments": list(report.attachments.select_related("uploaded_by")),
+        "notices": list(
+            ReportReminder.objects.filter(unit=report.unit_id, period=report.period_id)
+        ),
         "versions": versions,
         "newer": newer[0] if newer else None,
         "steps": steps,
