@@ -6,6 +6,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from config.api import router
+from coordination.views import home as coordination_home
 from orgchart import views as orgchart_views
 from orgchart.api_lampiran import LampiranFile
 from regulations import views as regulations_views
@@ -14,8 +15,9 @@ admin.site.site_header = "Portal Koordinasi Pemerintah Daerah"
 admin.site.site_title = "Portal Koordinasi"
 
 urlpatterns = [
-    path("", orgchart_views.home, name="home"),
-    # The public list of regions (open data); "home" becomes each user's worklist.
+    # Each signed-in person's worklist (Beranda); anonymous visitors get the regions.
+    path("", coordination_home.home, name="home"),
+    # The public list of regions (open data).
     path("daerah/", orgchart_views.home, name="regions"),
     path("regions/<str:code>/", orgchart_views.region_page, name="region"),
     path("units/<int:pk>/", orgchart_views.unit_page, name="unit"),

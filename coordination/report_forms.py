@@ -163,12 +163,18 @@ class AttachmentForm(forms.Form):
     file = forms.FileField(label=_("File"))
 
 
+# The worklist's filters beside the statuses: the periods still owed, and the reports whose
+# next step is the user's.
+DUE, WAITING = "due", "waiting"
+
+
 class ReportFilterForm(forms.Form):
     obligation = forms.TypedChoiceField(
         label=_("Obligation"), required=False, coerce=int, empty_value=None
     )
     period = forms.ChoiceField(label=_("Period"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False)
+    unit = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, obligations, periods: list[str], **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -182,4 +188,9 @@ class ReportFilterForm(forms.Form):
             ("incidental", gettext("incidental")),
             *((label, label) for label in periods),
         ]
-        self.fields["status"].choices = [everything, *Report.Status.choices]
+        self.fields["status"].choices = [
+            everything,
+            *Report.Status.choices,
+            (DUE, gettext("due from my unit")),
+            (WAITING, gettext("waiting for my review")),
+        ]

@@ -118,7 +118,7 @@ def run_flow(page, base: str, side, day: datetime.date, *, level2, level3) -> No
 
     # The secretariat schedules a general meeting convened by the Sekda on health (1.02).
     log_in(page, base, side.users["secretariat_staff"].username)
-    page.get_by_role("link", name="Meetings").click()
+    page.get_by_role("link", name="Meetings", exact=True).click()
     page.get_by_role("link", name="Schedule a meeting").click()
     assert f"{BKT} Pasal 6" in page.inner_text("main form")  # forms of coordination, cited
     page.fill("#id_title", "Rapat koordinasi penanganan demam berdarah")
@@ -199,7 +199,7 @@ def run_flow(page, base: str, side, day: datetime.date, *, level2, level3) -> No
 
     # The head of Dinas kesehatan carries it out and reports.
     log_in(page, base, side.users["agency_head"].username)
-    page.get_by_role("link", name="Follow-ups").click()
+    page.get_by_role("link", name="Follow-ups", exact=True).click()
     expect(page.locator("main table")).to_contain_text("no legal deadline: portal default")
     page.get_by_role("link", name="Laksanakan fogging di tiga kelurahan").click()
     expect(page.locator("h1 .status")).to_have_text("open")

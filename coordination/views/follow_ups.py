@@ -17,6 +17,7 @@ from coordination import forms as f
 from coordination.models import Evidence, FollowUp
 from coordination.services import dashboard as boards
 from coordination.services import follow_ups as fu
+from coordination.services import worklist_filters as wf
 from coordination.uploads import serve
 from coordination.views._common import _back, _follow_up_for, _picker, _region_for, _require, _today
 
@@ -30,22 +31,35 @@ def _due(row: FollowUp) -> str:
 @login_required
 @require_GET
 def follow_up_list(request: HttpRequest) -> HttpResponse:
-    """The user's unit's follow-ups (an agency) or the region's (its leaders, secretariat)."""
+    """The user's unit's follow-ups (an agency) or the region's (its leaders, secretariat), by
+    status, or by the worklist's filters (?status=pending|due_today|overdue|review|returned)
+    in the user's region on its own date."""
     _require(request.user, "coordination.view_followup")
     rows = FollowUp.objects.visible_to(request.user).select_related(
         "region", "unit", "decision__meeting"
     )
     status = request.GET.get("status", "")
-    today = _region_for(request).today()
+    region = _region_for(request)
+    today = region.today()
     if status in FollowUp.Status.values:
         rows = rows.filter(status=status)
     elif status == "overdue":
-        rows = rows.overdue(today)
+        rows = rows.overdue(today).filter(region=region)
+    elif status in wf.FOLLOW_UP_FILTERS:
+        rows = rows.filter(wf.follow_up_q(status, today), region=region)
+    else:
+        status = ""
     page = Paginator(rows.order_by("due_date", "pk"), 50).get_page(request.GET.get("page"))
     for row in page:
         row.due_display = _due(row)
         row.overdue = row.is_overdue(row.region.today())
-    context = {"page": page, "status": status, "statuses": FollowUp.Status.choices}
+    context = {
+        "page": page,
+        "status": status,
+        "statuses": FollowUp.Status.choices,
+        "region": region,
+        "today": today,
+    }
     return render(request, "coordination/follow_up_list.html", context)
 
 

@@ -24,6 +24,7 @@ from coordination import forms as f
 from coordination.models import FollowUp, Invitation, Meeting
 from coordination.services import follow_ups as fu
 from coordination.services import meetings as svc
+from coordination.services import worklist_filters as wf
 from coordination.views._common import (
     ACTING_PREFIX,
     _invitation_for,
@@ -42,22 +43,34 @@ from regulations.models import Region
 @login_required
 @require_GET
 def meeting_list(request: HttpRequest) -> HttpResponse:
-    """The meetings the user may see, by status and upcoming or past."""
+    """The meetings the user may see, by status and upcoming, past or this week, and the
+    worklist's filters (?todo=answer|attendance|minutes), each in the user's region."""
     _require(request.user, "coordination.view_meeting")
     rows = Meeting.objects.visible_to(request.user).select_related("region", "convener")
     status = request.GET.get("status", "")
     if status in Meeting.Status.values:
         rows = rows.filter(status=status)
     when = request.GET.get("when", "")
+    when = when if when in ("upcoming", "past", "week") else ""
+    todo = request.GET.get("todo", "")
+    todo = todo if todo in wf.MEETING_TODOS else ""
+    at = wf.moment(_region_for(request)) if when == "week" or todo else None
     if when == "upcoming":
         rows = rows.filter(starts_at__gte=timezone.now()).order_by("starts_at")
     elif when == "past":
         rows = rows.filter(starts_at__lt=timezone.now())
+    elif when == "week":
+        rows = rows.filter(wf.week_q(at), region=at.region).order_by("starts_at")
+    if todo:
+        rows = rows.filter(wf.meeting_q(todo, request.user, at), region=at.region)
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     context = {
         "page": page,
         "status": status,
         "when": when,
+        "todo": todo,
+        "week": at.week if when == "week" else None,
+        "region": at.region if at else None,
         "statuses": Meeting.Status.choices,
         "can_schedule": request.user.has_perm("coordination.add_meeting"),
     }

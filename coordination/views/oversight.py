@@ -24,8 +24,8 @@ from regulations.models import Region
 def _urgent_page(request: HttpRequest, form: f.UrgentDecisionForm | None) -> HttpResponse:
     rows = UrgentDecision.objects.visible_to(request.user).select_related("unit", "region")
     unreported = request.GET.get("unreported") == "1"
-    if unreported:
-        rows = rows.unreported()
+    if unreported:  # the worklist's count: in the user's region (a superadmin picks one)
+        rows = rows.unreported().filter(region=_region_for(request))
     rows = list(rows[:200])
     for row in rows:
         row.may_report = not row.reported_at and request.user.has_perm(

@@ -32,6 +32,7 @@ from coordination.models import (
 )
 from coordination.services import obligations as ob
 from coordination.services import reports as rp
+from coordination.services import worklist_filters as wf
 from coordination.uploads import serve
 from coordination.views._common import _picker, _region_for, _require, _today
 from orgchart.models import Role, Unit, assignment_of
@@ -142,11 +143,27 @@ def _due_row(period: ReportingPeriod, report: Report | None, day: datetime.date)
     return DueRow(period, report, overdue=late)
 
 
+def _worklist_due(unit: Unit, region, obligations: list[ReportingObligation]) -> dict:
+    """The worklist's reports due (?status=due): every period the unit still owes, due soon or
+    overdue, by obligation, oldest first; obligations with none are left out."""
+    periods: dict[int, list[ReportingPeriod]] = {}
+    for period in wf.reports_due(unit, wf.moment(region)).order_by("start", "pk"):
+        periods.setdefault(period.obligation_id, []).append(period)
+    obligations[:] = [o for o in obligations if o.pk in periods]
+    return periods
+
+
 def _due_groups(
-    user, region, day: datetime.date, obligations: list[ReportingObligation]
+    user,
+    region,
+    day: datetime.date,
+    obligations: list[ReportingObligation],
+    *,
+    only_due: bool = False,
 ) -> list[DueGroup]:
     """For an agency head: each active obligation that binds the unit, with its last and
-    current periods and the unit's latest version for each."""
+    current periods (or, ``only_due``, the periods the worklist counts as due) and the unit's
+    latest version for each."""
     assignment = assignment_of(user)
     if assignment is None or assignment.role != Role.AGENCY_HEAD:
         return []
@@ -156,7 +173,10 @@ def _due_groups(
     obligations = [o for o in obligations if o.active and unit.kind in o.reporter_kinds]
     if not obligations:
         return []
-    periods = _due_periods(obligations, day)
+    if only_due:
+        periods = _worklist_due(unit, region, obligations)
+    else:
+        periods = _due_periods(obligations, day)
     latest: dict[int, Report] = {}
     for report in Report.objects.filter(
         unit=unit, period__in=[p for rows in periods.values() for p in rows]
@@ -192,16 +212,22 @@ def _list_page(request: HttpRequest, start_error: tuple | None = None) -> HttpRe
         .filter(region=region)
         .select_related("obligation", "period", "unit")
     )
-    if form.is_valid():
-        chosen = form.cleaned_data
+    chosen = form.cleaned_data if form.is_valid() else {}
+    if chosen:
         if chosen["obligation"]:
             rows = rows.filter(obligation_id=chosen["obligation"])
         if chosen["period"] == "incidental":
             rows = rows.filter(period__isnull=True)
         elif chosen["period"]:
             rows = rows.filter(period__label=chosen["period"])
-        if chosen["status"]:
+        if chosen["status"] == rf.WAITING:
+            rows = rows.filter(wf.waiting_q(user, region, day))
+        elif chosen["status"] == rf.DUE:
+            rows = rows.none()  # the periods due are listed above, not reports
+        elif chosen["status"]:
             rows = rows.filter(status=chosen["status"])
+        if chosen["unit"]:
+            rows = rows.filter(unit_id=chosen["unit"])
     rows = rows.order_by(
         F("period__start").desc(nulls_first=True), "unit__tree_id", "unit__lft", "-pk"
     )
@@ -212,7 +238,8 @@ def _list_page(request: HttpRequest, start_error: tuple | None = None) -> HttpRe
         row.overdue = bool(row.period_id and not row.first_submitted_at) and (
             row.period.due_date < day
         )
-    due = _due_groups(user, region, day, obligations)
+    only_due = chosen.get("status") == rf.DUE
+    due = _due_groups(user, region, day, obligations, only_due=only_due)
     unplaced = []
     if start_error is not None and not _place_start_error(due, *start_error):
         unplaced = start_error[2]  # e.g. a period not listed as due
@@ -224,6 +251,12 @@ def _list_page(request: HttpRequest, start_error: tuple | None = None) -> HttpRe
         "due": due,
         "query": _query_without_page(request),
         "start_errors": unplaced,
+        "only_due": only_due,
+        "horizon_days": wf.REPORT_HORIZON_DAYS,
+        "filtered": bool(chosen and any(chosen.values())),
+        "filter_unit": Unit.objects.filter(pk=chosen["unit"], region=region).first()
+        if chosen.get("unit")
+        else None,
     }
     return render(request, "coordination/reports/list.html", context)
 
