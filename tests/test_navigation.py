@@ -150,7 +150,7 @@ def test_a_visitor_gets_the_open_data_menu_and_a_log_in_link(client, db):
     html = client.get("/daerah/").content.decode()
     assert '<a href="/daerah/" aria-current="page">Regions</a>' in html
     assert 'href="/accounts/login/"' in html
-    assert "Meetings" not in html
+    assert "Meetings" not in html and 'class="nav-home"' not in html
 
 
 def test_the_favicon_is_linked_and_favicon_ico_does_not_404(client, db):
