@@ -95,6 +95,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # The menu: the entries the user's role may use, grouped.
+                "coordination.navigation.navigation",
             ],
         },
     },

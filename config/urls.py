@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponseRedirect
+from django.templatetags.static import static
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
@@ -14,7 +16,14 @@ from regulations import views as regulations_views
 admin.site.site_header = "Portal Koordinasi Pemerintah Daerah"
 admin.site.site_title = "Portal Koordinasi"
 
+
+def favicon(request: HttpRequest) -> HttpResponseRedirect:
+    """Browsers ask for /favicon.ico whatever the page links to: send them to the icon."""
+    return HttpResponseRedirect(static("favicon-32.png"))
+
+
 urlpatterns = [
+    path("favicon.ico", favicon, name="favicon"),
     # Each signed-in person's worklist (Beranda); anonymous visitors get the regions.
     path("", coordination_home.home, name="home"),
     # The public list of regions (open data).

@@ -1,4 +1,21 @@
-// The portal's own scripts: zooming a Lampiran chart. No dependencies, no CDN.
+// The portal's own scripts: folding the menu on phones, zooming a Lampiran chart.
+// No dependencies, no CDN. Without JavaScript the menu simply stays open.
+(function () {
+  var phone = window.matchMedia("(max-width: 47.99rem)");  // the width in portal.css
+  function fold() {
+    var menu = document.querySelector("details.menu");
+    if (menu) { menu.open = !phone.matches; }
+  }
+  fold();
+  phone.addEventListener("change", fold);
+  document.addEventListener("keydown", function (event) {
+    var menu = document.querySelector("details.menu");
+    if (event.key === "Escape" && phone.matches && menu && menu.open) {
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    }
+  });
+})();
 (function () {
   function fit(view) {
     var svg = view.querySelector(".lampiran-canvas svg");
