@@ -3,9 +3,6 @@ Rendered through orgchart.pdf (WeasyPrint) from plain HTML with no nested flexbo
 
 from __future__ import annotations
 
-import zoneinfo
-
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -14,10 +11,8 @@ from orgchart.pdf import write_pdf
 
 
 def _context(report: Report) -> dict:
-    zone = zoneinfo.ZoneInfo(report.region.timezone)
     steps = list(report.steps.select_related("actor").order_by("at", "pk"))
     for step in steps:
-        step.local_at = step.at.astimezone(zone)
         step.actor_name = step.actor.get_full_name() or step.actor.get_username()
     return {
         "report": report,
@@ -28,13 +23,15 @@ def _context(report: Report) -> dict:
         "lines": list(report.lines.all()),
         "attachments": list(report.attachments.all()),
         "steps": steps,
-        "submitted_at": report.submitted_at.astimezone(zone) if report.submitted_at else None,
-        "printed_at": timezone.now().astimezone(zone),
+        # Times are shown with the regional filters, on the region's own clock (WITA …).
+        "submitted_at": report.submitted_at,
+        "printed_at": timezone.now(),
     }
 
 
 def report_pdf(report: Report) -> bytes:
-    """The report as A4 PDF, in the portal's own language (Bahasa Indonesia)."""
-    with translation.override(settings.LANGUAGE_CODE):
+    """The report as A4 PDF: an official document, in Bahasa Indonesia whatever the reader's
+    language, its times on the region's own clock whatever the server's zone."""
+    with translation.override("id"), timezone.override(report.region.zone):
         html = render_to_string("coordination/report_pdf.html", _context(report))
     return write_pdf(html)

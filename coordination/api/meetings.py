@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime
 import zoneinfo
 
-from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -45,6 +44,7 @@ from coordination.models import (
 )
 from coordination.services import follow_ups as follow_up_svc
 from coordination.services import meetings as meeting_svc
+from regulations.models import Region
 
 # --- Meetings ---------------------------------------------------------------------------------
 
@@ -112,17 +112,8 @@ class MeetingViewSet(CoordinationAPI):
         start, end = param_date(request, "from"), param_date(request, "to")
         if start and end and end < start:
             raise ParseError(_("“to” is before “from”."))
-        home = region or self.own_region()
-        zone = zoneinfo.ZoneInfo(home.timezone if home else settings.TIME_ZONE)
-        if start:
-            rows = rows.filter(
-                starts_at__gte=datetime.datetime.combine(start, datetime.time(), zone)
-            )
-        if end:
-            after = end + datetime.timedelta(days=1)
-            rows = rows.filter(
-                starts_at__lt=datetime.datetime.combine(after, datetime.time(), zone)
-            )
+        if start or end:
+            rows = rows.filter(_starting_between(start, end))
         return self.page(rows, io.MeetingRead)
 
     @extend_schema(responses={200: io.MeetingDetail, **DENIED})
@@ -222,7 +213,9 @@ class MeetingViewSet(CoordinationAPI):
         serializer = self.checked(io.AttendanceWrite, meeting=meeting)
         invitation = serializer.validated_data["invitation"]
         meeting_svc.record_attendance(invitation, serializer.to_input(), request.user)
-        row = Invitation.objects.select_related(*INVITATION_RELATED).get(pk=invitation.pk)
+        row = Invitation.objects.select_related(*INVITATION_RELATED, "meeting__region").get(
+            pk=invitation.pk
+        )
         return self.out(io.InvitationRead, row)
 
     @extend_schema(
@@ -290,6 +283,22 @@ class MeetingViewSet(CoordinationAPI):
             )
         body = documents.minutes_pdf(meeting)
         return self._file(body, "application/pdf", f"notulen-rapat-{meeting.pk}.pdf")
+
+
+def _starting_between(start: datetime.date | None, end: datetime.date | None) -> Q:
+    """Meetings that start from ``start`` to ``end`` by their own region's calendar: a
+    superadmin's list of several regions reads each meeting's day in its region's zone."""
+    found = Q()
+    for name in Region.TimeZone.values:
+        zone = zoneinfo.ZoneInfo(name)
+        here = Q(region__timezone=name)
+        if start:
+            here &= Q(starts_at__gte=datetime.datetime.combine(start, datetime.time(), zone))
+        if end:
+            after = end + datetime.timedelta(days=1)
+            here &= Q(starts_at__lt=datetime.datetime.combine(after, datetime.time(), zone))
+        found |= here
+    return found
 
 
 def _current(meeting: Meeting) -> dict:

@@ -439,7 +439,8 @@ class ComplianceViewSet(CoordinationAPI):
         table = compliance(
             request.user, region, today=today_in(region), obligation=obligation, last=int(last)
         )
-        return Response(io.ComplianceRead(io.compliance_data(table)).data)
+        data = io.compliance_data(table)
+        return Response(io.ComplianceRead(data, context={"region": region}).data)
 
     @extend_schema(
         parameters=[REGION],

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import zoneinfo
-
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
@@ -71,8 +69,9 @@ def choice_text(choices) -> serializers.CharField:
 
 
 def _in_region(region: Region, value):
+    """A time the client sent without an offset, read on the region's own clocks."""
     if value is not None and timezone.is_naive(value):
-        return timezone.make_aware(value, zoneinfo.ZoneInfo(region.timezone))
+        return timezone.make_aware(value, region.zone)
     return value
 
 

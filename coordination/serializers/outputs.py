@@ -21,6 +21,7 @@ from coordination.models import (
     UrgentDecision,
 )
 from coordination.serializers.fields import choice_text
+from coordination.serializers.times import RegionalTimes, local_iso
 from coordination.services.follow_ups import (
     Due,
     report_route_display,
@@ -43,7 +44,8 @@ def _username():
     return serializers.SlugRelatedField(slug_field="username", read_only=True)
 
 
-class AttendanceRead(serializers.ModelSerializer):
+class AttendanceRead(RegionalTimes, serializers.ModelSerializer):
+    region_path = "invitation.meeting.region"
     status = choice_text(Attendance.Status)
     official = serializers.SerializerMethodField()
     position = serializers.SerializerMethodField()
@@ -75,7 +77,8 @@ class AttendanceRead(serializers.ModelSerializer):
         return {"title": row.position.title, "level": row.position.level}
 
 
-class InvitationRead(serializers.ModelSerializer):
+class InvitationRead(RegionalTimes, serializers.ModelSerializer):
+    region_path = "meeting.region"
     unit = UnitRef()
     attendance = serializers.SerializerMethodField()
 
@@ -116,7 +119,7 @@ class DecisionRead(serializers.ModelSerializer):
         fields = ["id", "position", "text", "follow_ups"]
 
 
-class MeetingRead(serializers.ModelSerializer):
+class MeetingRead(RegionalTimes, serializers.ModelSerializer):
     region = serializers.SlugRelatedField(slug_field="code", read_only=True)
     convener = UnitRef()
     affairs = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
@@ -190,7 +193,7 @@ class MeetingDetail(MeetingRead):
         return {
             "text": meeting.minutes,
             "taker": meeting.minutes_taker,
-            "recorded_at": meeting.minutes_recorded_at,
+            "recorded_at": local_iso(meeting.minutes_recorded_at),
         }
 
     @extend_schema_field(DecisionRead(many=True, allow_null=True))
@@ -213,7 +216,8 @@ class MeetingDetail(MeetingRead):
         }
 
 
-class TransitionRead(serializers.ModelSerializer):
+class TransitionRead(RegionalTimes, serializers.ModelSerializer):
+    region_path = "follow_up.region"
     actor = _username()
     from_status = serializers.CharField(read_only=True)
     to_status = serializers.CharField(read_only=True)
@@ -223,7 +227,7 @@ class TransitionRead(serializers.ModelSerializer):
         fields = ["actor", "from_status", "to_status", "at", "note"]
 
 
-class StoredFileRead(serializers.ModelSerializer):
+class StoredFileRead(RegionalTimes, serializers.ModelSerializer):
     """A stored file's label and checksum, and where to download it; its place on disk never
     leaves the portal. Subclasses name the model and the download route."""
 
@@ -251,6 +255,7 @@ class StoredFileRead(serializers.ModelSerializer):
 
 
 class EvidenceRead(StoredFileRead):
+    region_path = "follow_up.region"
     route = "followup-download-evidence"
     owner = "follow_up_id"
 
@@ -258,7 +263,7 @@ class EvidenceRead(StoredFileRead):
         model = Evidence
 
 
-class FollowUpRead(serializers.ModelSerializer):
+class FollowUpRead(RegionalTimes, serializers.ModelSerializer):
     region = serializers.SlugRelatedField(slug_field="code", read_only=True)
     unit = UnitRef()
     status = choice_text(FollowUp.Status)
@@ -325,7 +330,7 @@ class FollowUpDetail(FollowUpRead):
         return report_route_display(row.region, row.decision.meeting.date)
 
 
-class UrgentDecisionRead(serializers.ModelSerializer):
+class UrgentDecisionRead(RegionalTimes, serializers.ModelSerializer):
     region = serializers.SlugRelatedField(slug_field="code", read_only=True)
     unit = UnitRef()
     recorded_by = _username()
@@ -353,7 +358,7 @@ class UrgentDecisionRead(serializers.ModelSerializer):
         ]
 
 
-class TakeoverRead(serializers.ModelSerializer):
+class TakeoverRead(RegionalTimes, serializers.ModelSerializer):
     region = serializers.SlugRelatedField(slug_field="code", read_only=True)
     unit = UnitRef()
     taken_by = UnitRef()

@@ -21,6 +21,7 @@ from coordination.models import (
 )
 from coordination.serializers.fields import UnitField, choice_text, unit_outside
 from coordination.serializers.outputs import StoredFileRead, UnitRef, _username
+from coordination.serializers.times import RegionalTimes
 from coordination.services.obligations import cadence_display, due_display
 from coordination.services.reports import LineInput, ReportInput, next_step
 from coordination.services.rules import kinds_label, role_label
@@ -255,6 +256,7 @@ class ReportLineRead(serializers.ModelSerializer):
 
 
 class ReportAttachmentRead(StoredFileRead):
+    region_path = "report.region"
     route = "report-download-attachment"
     owner = "report_id"
 
@@ -262,7 +264,8 @@ class ReportAttachmentRead(StoredFileRead):
         model = ReportAttachment
 
 
-class ReportStepRead(serializers.ModelSerializer):
+class ReportStepRead(RegionalTimes, serializers.ModelSerializer):
+    region_path = "report.region"
     actor = _username()
     from_status = serializers.CharField(read_only=True)
     to_status = serializers.CharField(read_only=True)
@@ -272,7 +275,7 @@ class ReportStepRead(serializers.ModelSerializer):
         fields = ["actor", "from_status", "to_status", "at", "note"]
 
 
-class WrittenReportRead(serializers.ModelSerializer):
+class WrittenReportRead(RegionalTimes, serializers.ModelSerializer):
     region = serializers.SlugRelatedField(slug_field="code", read_only=True)
     obligation = serializers.SerializerMethodField()
     period = ReportingPeriodBrief(allow_null=True, read_only=True)
@@ -410,8 +413,9 @@ class CompliancePortfolioTotals(CompliancePeriodTotals):
     portfolio_name = serializers.CharField()
 
 
-class ComplianceRead(serializers.Serializer):
-    """Units × periods of one obligation: on time, late, missing or not yet due."""
+class ComplianceRead(RegionalTimes, serializers.Serializer):
+    """Units × periods of one obligation: on time, late, missing or not yet due. Times in the
+    region of the context (``region``)."""
 
     region = serializers.CharField()
     today = serializers.DateField()

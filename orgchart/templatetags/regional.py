@@ -53,6 +53,14 @@ def local_time(value, region=None) -> str:
 
 
 @register.filter
+def local_clock(value, region=None) -> str:
+    """The clock time alone, for the start of a span: "09.00" in "09.00 – 11.00 WITA"."""
+    if not isinstance(value, datetime.datetime):
+        return ""
+    return _format(in_zone(value, region), "TIME_FORMAT")
+
+
+@register.filter
 def local_date(value, region=None) -> str:
     """The day, as the region's calendar has it: "3 Juni 2026"."""
     if isinstance(value, datetime.datetime):
