@@ -1,23 +1,22 @@
-"""The written report as a PDF on the unit's letterhead (kop surat), with its routing so far.
-Rendered through orgchart.pdf (WeasyPrint) from plain HTML with no nested flexbox."""
+"""The written report as a PDF on the unit's letterhead (kop surat), with its routing so far
+and how late it was submitted (or is overdue), in the region's working days. Rendered
+through orgchart.pdf (WeasyPrint) from plain HTML with no nested flexbox."""
 
 from __future__ import annotations
-
-import zoneinfo
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from coordination.models import Report
+from coordination.services.compliance.lateness import Clock
 from orgchart.pdf import write_pdf
 
 
 def _context(report: Report) -> dict:
-    zone = zoneinfo.ZoneInfo(report.region.timezone)
+    zone = report.region.zone
     steps = list(report.steps.select_related("actor").order_by("at", "pk"))
     for step in steps:
-        step.local_at = step.at.astimezone(zone)
         step.actor_name = step.actor.get_full_name() or step.actor.get_username()
     return {
         "report": report,
@@ -29,6 +28,7 @@ def _context(report: Report) -> dict:
         "attachments": list(report.attachments.all()),
         "steps": steps,
         "submitted_at": report.submitted_at.astimezone(zone) if report.submitted_at else None,
+        "late": Clock.of(report.region).report(report),
         "printed_at": timezone.now().astimezone(zone),
     }
 
