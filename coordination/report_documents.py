@@ -1,5 +1,6 @@
-"""The written report as a PDF on the unit's letterhead (kop surat), with its routing so far.
-Rendered through orgchart.pdf (WeasyPrint) from plain HTML with no nested flexbox."""
+"""The written report as a PDF on the unit's letterhead (kop surat), with its routing so far
+and how late it was submitted (or is overdue), in the region's working days. Rendered
+through orgchart.pdf (WeasyPrint) from plain HTML with no nested flexbox."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from coordination.models import Report
+from coordination.services.compliance.lateness import Clock
 from orgchart.pdf import write_pdf
 
 
@@ -25,6 +27,7 @@ def _context(report: Report) -> dict:
         "steps": steps,
         # Times are shown with the regional filters, on the region's own clock (WITA …).
         "submitted_at": report.submitted_at,
+        "late": Clock.of(report.region).report(report),
         "printed_at": timezone.now(),
     }
 

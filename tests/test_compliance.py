@@ -259,7 +259,7 @@ def test_the_csv_has_a_bom_and_one_row_per_unit_and_period(world, bkt):
     (dinas,) = [r for r in body if r[2] == bkt.dinas.name and r[5] == "Triwulan II 2026"]
     assert dinas[0] == "13.75" and dinas[1] == BKT_RULE
     assert dinas[4] == bkt.asisten.name
-    assert dinas[9:] == ["on_time", "on time", f"{bkt.q2.due_date.isoformat()} 23:00"]
+    assert dinas[9:] == ["on_time", "on time", f"{bkt.q2.due_date.isoformat()} 23:00", "", ""]
     assert svc.filename(table, "csv") == f"kepatuhan-13.75-{bkt.obligation.pk}.csv"
 
 
@@ -275,8 +275,9 @@ def test_the_xlsx_has_units_by_periods_and_totals(world, bkt):
     names = {row[0].value: row for row in sheet.iter_rows(min_row=3)}
     assert len(names) == len(table.units)
     column = 2 + labels.index("Triwulan II 2026")
-    assert names[bkt.other_dinas.name][column].value == "late"
-    assert names[bkt.dinas.name][column].value == "missing"
+    # Due Tuesday 14 July, submitted Friday 17 July: Wednesday, Thursday, Friday.
+    assert names[bkt.other_dinas.name][column].value == "submitted 3 working days late"
+    assert names[bkt.dinas.name][column].value.startswith("overdue by ")
     totals = {row[0].value: [c.value for c in row] for row in book["Totals"].iter_rows(min_row=2)}
     assert totals["Triwulan II 2026"][2:7] == [0, 1, len(table.units) - 1, 0, len(table.units)]
     assert BKT_RULE in [row[1].value for row in book["Totals"].iter_rows()]

@@ -534,7 +534,7 @@ def test_the_dashboard_counts_by_portfolio_charts_and_lists_what_is_late(
         response = client.get(reverse("coordination:dashboard"))
     body = text(response)
     assert "<svg" in body and side.asisten.name in body and side.asisten_other.name in body
-    assert "late by" in body and "working days" in body
+    assert "overdue by" in body and "working days" in body
     assert "Every urgent decision is reported." in body
     held_meeting(side, day=PAST, units=[side.dinas, side.other_dinas, side.bagian])
     with django_assert_max_num_queries(14):

@@ -22,6 +22,7 @@ from coordination.models import (
 from coordination.serializers.fields import UnitField, choice_text, unit_outside
 from coordination.serializers.outputs import StoredFileRead, UnitRef, _username
 from coordination.serializers.times import RegionalTimes
+from coordination.services.compliance.lateness import Clock, clocks
 from coordination.services.obligations import cadence_display, due_display
 from coordination.services.reports import LineInput, ReportInput, next_step
 from coordination.services.rules import kinds_label, role_label
@@ -275,6 +276,17 @@ class ReportStepRead(RegionalTimes, serializers.ModelSerializer):
         fields = ["actor", "from_status", "to_status", "at", "note"]
 
 
+class LatenessListSerializer(serializers.ListSerializer):
+    """A page of reports: the clocks of their regions (days off, zone, today) in one query,
+    for every row's ``late_working_days``."""
+
+    def to_representation(self, data) -> list:
+        rows = list(data.all() if hasattr(data, "all") else data)
+        regions = {row.region_id: row.region for row in rows}
+        self.context.setdefault("clocks", {}).update(clocks(regions.values()))
+        return super().to_representation(rows)
+
+
 class WrittenReportRead(RegionalTimes, serializers.ModelSerializer):
     region = serializers.SlugRelatedField(slug_field="code", read_only=True)
     obligation = serializers.SerializerMethodField()
@@ -286,9 +298,15 @@ class WrittenReportRead(RegionalTimes, serializers.ModelSerializer):
         source="newer_id", read_only=True, allow_null=True, help_text="The next version's id."
     )
     next_step = serializers.SerializerMethodField()
+    late_working_days = serializers.SerializerMethodField(
+        help_text="Working days after the period's due date: to the first submission (a "
+        "revision does not reset it), or, not yet submitted, to the region's today. Null when "
+        "on time, not yet due, or incidental."
+    )
     created_by = _username()
 
     class Meta:
+        list_serializer_class = LatenessListSerializer
         model = Report
         fields = [
             "id",
@@ -307,6 +325,7 @@ class WrittenReportRead(RegionalTimes, serializers.ModelSerializer):
             "created_at",
             "submitted_at",
             "first_submitted_at",
+            "late_working_days",
         ]
 
     @extend_schema_field(OpenApiTypes.OBJECT)
@@ -322,6 +341,14 @@ class WrittenReportRead(RegionalTimes, serializers.ModelSerializer):
     )
     def get_next_step(self, row: Report) -> str | None:
         return next_step(row)
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_late_working_days(self, row: Report) -> int | None:
+        known = self.context.setdefault("clocks", {})
+        if row.region_id not in known:  # one report: its region's clock, one query
+            known[row.region_id] = Clock.of(row.region)
+        late = known[row.region_id].report(row)
+        return late.working_days if late else None
 
 
 class WrittenReportDetail(WrittenReportRead):
@@ -402,6 +429,11 @@ class ComplianceCell(serializers.Serializer):
     first_submitted_at = serializers.DateTimeField(
         allow_null=True, help_text="When the first version was submitted (what counts)."
     )
+    late_working_days = serializers.IntegerField(
+        allow_null=True,
+        help_text="Late: working days from the due date to the first submission; missing: to "
+        "today. Null when on time or not yet due.",
+    )
 
 
 class CompliancePeriodTotals(ComplianceCounts):
@@ -429,6 +461,13 @@ class ComplianceRead(RegionalTimes, serializers.Serializer):
 
 class ComplianceGapUnit(ComplianceUnit):
     status = serializers.CharField(help_text="One of: missing, not_due")
+    late_working_days = serializers.SerializerMethodField(
+        help_text="Missing: working days overdue to today; null when not yet due."
+    )
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_late_working_days(self, row: dict) -> int | None:
+        return row["late"].working_days if row.get("late") else None
 
 
 class ComplianceGapPeriod(CompliancePeriod):
@@ -442,6 +481,11 @@ class ComplianceGapsRead(serializers.Serializer):
     today = serializers.DateField()
     period = ComplianceGapPeriod(allow_null=True)
     units = ComplianceGapUnit(many=True)
+
+
+def _late_days(table, unit_id: int, period_id: int) -> int | None:
+    late = table.late.get((unit_id, period_id))
+    return late.working_days if late else None
 
 
 def compliance_data(table) -> dict:
@@ -459,6 +503,7 @@ def compliance_data(table) -> dict:
                 "period": period["id"],
                 "status": table.cells[(unit["id"], period["id"])],
                 "first_submitted_at": table.submitted.get((unit["id"], period["id"])),
+                "late_working_days": _late_days(table, unit["id"], period["id"]),
             }
             for unit in table.units
             for period in table.periods

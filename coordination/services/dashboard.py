@@ -2,6 +2,7 @@
 (an Asisten, or whoever took a unit's coordination over), for the Sekda's and the Asisten's
 dashboards, and the Sekda's inbox of follow-up reports. A constant number of queries whatever
 the number of follow-ups: one for the items, four for the routes, one for the calendar.
+Every total of the dashboard is the sum of its rows' counts, never a second query.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from django.db.models import QuerySet
 
 from coordination.models import FollowUp, UrgentDecision
 from coordination.permissions import follow_up_scope
+from coordination.services.compliance.lateness import FOLLOW_UP, Clock, Lateness
 from coordination.services.routing import Routes
-from coordination.workdays import Calendar
 from orgchart.models import Role, assignment_of, role_of
 from regulations.models import Region
 
@@ -30,6 +31,12 @@ class PortfolioRow:
     pending: int = 0
     done: int = 0
     items: list[dict] = field(default_factory=list)  # the overdue ones, oldest first
+
+    def overdue_items(self) -> list[tuple[dict, Lateness]]:
+        """The overdue items, each with its lateness to show."""
+        return [
+            (item, Lateness(item["late_working_days"], False, FOLLOW_UP)) for item in self.items
+        ]
 
     @property
     def total(self) -> int:
@@ -49,8 +56,20 @@ class Dashboard:
         return sum(row.overdue for row in self.rows)
 
     @property
+    def due_today(self) -> int:
+        return sum(row.due_today for row in self.rows)
+
+    @property
+    def due_soon(self) -> int:
+        return sum(row.due_soon for row in self.rows)
+
+    @property
     def pending(self) -> int:
         return sum(row.pending for row in self.rows)
+
+    @property
+    def done(self) -> int:
+        return sum(row.done for row in self.rows)
 
     @property
     def max_overdue(self) -> int:
@@ -65,8 +84,8 @@ def dashboard(user, region: Region, today: datetime.date) -> Dashboard:
     """Follow-ups of ``region`` the user may see, by coordinating portfolio. An Asisten sees
     only the portfolio routed to their own unit (which a take-over can shrink)."""
     routes = Routes(region, today)
-    calendar = Calendar.for_region(region)
-    soon = calendar.add_working_days(today, 1)
+    clock = Clock.of(region, today)
+    soon = clock.calendar.add_working_days(today, 1)
     rows: dict[int | None, PortfolioRow] = {}
     only: int | None = None
     if role_of(user) == Role.ASISTEN:
@@ -110,7 +129,7 @@ def dashboard(user, region: Region, today: datetime.date) -> Dashboard:
         due = item["due_date"]
         if due < today:
             row.overdue += 1
-            item["late_working_days"] = calendar.working_days_between(due, today)
+            item["late_working_days"] = clock.lateness(due, None, FOLLOW_UP).working_days
             row.items.append(item)
         elif due == today:
             row.due_today += 1

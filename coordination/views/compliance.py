@@ -15,6 +15,7 @@ from coordination.models import ReportingObligation
 from coordination.services import compliance as svc
 from coordination.services.compliance.exports import status_words
 from coordination.services.compliance.queries import active_obligations, default_obligation
+from coordination.services.compliance.table import sum_counts
 from coordination.services.obligations import cadence_display, due_display
 from coordination.views._common import _picker, _region_for, _require, _today
 from regulations.models import Region
@@ -46,9 +47,11 @@ def _table(request: HttpRequest) -> tuple[svc.ComplianceTable, list[ReportingObl
     return table, obligations
 
 
-def _rows(table: svc.ComplianceTable) -> list[tuple[dict, list[tuple[str | None, object]]]]:
-    """The unit × period grid for the template: each unit with (status, first submission)
-    per period, None where the unit was not obliged."""
+def _rows(table: svc.ComplianceTable) -> list[tuple[dict, list[tuple], dict[str, int]]]:
+    """The unit × period grid for the template: each unit with (status, first submission,
+    lateness) per period, None where the unit was not obliged, and its totals over the
+    periods."""
+    by_unit = table.totals_by_unit()
     return [
         (
             unit,
@@ -56,23 +59,32 @@ def _rows(table: svc.ComplianceTable) -> list[tuple[dict, list[tuple[str | None,
                 (
                     table.cells.get((unit["id"], period["id"])),
                     table.submitted.get((unit["id"], period["id"])),
+                    table.late.get((unit["id"], period["id"])),
                 )
                 for period in table.periods
             ],
+            by_unit[unit["id"]],
         )
         for unit in table.units
     ]
 
 
-def _portfolio_totals(table: svc.ComplianceTable) -> tuple[dict | None, list[tuple[str, dict]]]:
-    """The latest period whose due date has passed and its counts by portfolio."""
+def _portfolio_totals(table: svc.ComplianceTable) -> tuple[dict | None, list[tuple], tuple | None]:
+    """The latest period whose due date has passed; its counts by portfolio, each with the
+    units obliged; and their sum with its units (the same counts: a total row always equals
+    the rows it totals)."""
     period = table.latest_due_period()
     if period is None:
-        return None, []
+        return None, [], None
     names = table.portfolio_names()
     totals = table.totals_by_portfolio(period["id"])
-    rows = [(names.get(key) or _("no coordinator"), counts) for key, counts in totals.items()]
-    return period, sorted(rows, key=lambda row: (-row[1]["missing"], -row[1]["late"], row[0]))
+    rows = [
+        (names.get(key) or _("no coordinator"), counts, sum(counts.values()))
+        for key, counts in totals.items()
+    ]
+    rows.sort(key=lambda row: (-row[1]["missing"], -row[1]["late"], row[0]))
+    total = sum_counts(counts for _name, counts, _obliged in rows)
+    return period, rows, (total, sum(total.values()))
 
 
 @login_required
@@ -83,7 +95,7 @@ def compliance(request: HttpRequest) -> HttpResponse:
     table, obligations = _table(request)
     region = table.region
     gap, missing = svc.current_quarter_gaps(request.user, region, today=table.today)
-    due_period, portfolio_rows = _portfolio_totals(table)
+    due_period, portfolio_rows, portfolio_total = _portfolio_totals(table)
     obligation = table.obligation
     totals = table.totals_by_period()
     context = {
@@ -98,8 +110,10 @@ def compliance(request: HttpRequest) -> HttpResponse:
         "gap_units": missing,
         "due_period": due_period,
         "portfolio_rows": portfolio_rows,
+        "portfolio_total": portfolio_total,
         "rows": _rows(table),
         "totals": [(p, totals[p["id"]]) for p in table.periods],
+        "overall": table.overall(),
         "words": status_words(),
         # chart_svg escapes every label itself.
         "chart": mark_safe(svc.chart_svg(table)),

@@ -18,6 +18,7 @@ from coordination.models import Evidence, FollowUp
 from coordination.services import dashboard as boards
 from coordination.services import follow_ups as fu
 from coordination.services import worklist_filters as wf
+from coordination.services.compliance.lateness import Clock, clocks
 from coordination.uploads import serve
 from coordination.views._common import _back, _follow_up_for, _picker, _region_for, _require, _today
 
@@ -50,9 +51,11 @@ def follow_up_list(request: HttpRequest) -> HttpResponse:
     else:
         status = ""
     page = Paginator(rows.order_by("due_date", "pk"), 50).get_page(request.GET.get("page"))
+    known = clocks({row.region_id: row.region for row in page}.values())  # one query
     for row in page:
         row.due_display = _due(row)
-        row.overdue = row.is_overdue(row.region.today())
+        row.late = known[row.region_id].follow_up(row)  # overdue, or done late
+        row.overdue = row.late is not None and not row.late.finished
     context = {
         "page": page,
         "status": status,
@@ -67,12 +70,14 @@ def _follow_up_page(request: HttpRequest, follow_up: FollowUp, **bound) -> HttpR
     user = request.user
     meeting = follow_up.decision.meeting
     today = follow_up.region.today()
+    late = Clock.of(follow_up.region, today).follow_up(follow_up)
     can_work = user.has_perm("coordination.change_followup", follow_up)
     context = {
         "follow_up": follow_up,
         "meeting": meeting,
         "due_display": _due(follow_up),
-        "overdue": follow_up.is_overdue(today),
+        "overdue": late is not None and not late.finished,
+        "late": late,
         "route": fu.report_route_display(follow_up.region, today),
         "transitions": list(follow_up.transitions.select_related("actor").order_by("at", "pk")),
         "evidence": list(follow_up.evidence.select_related("uploaded_by")),
@@ -211,7 +216,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "board": board,
         # chart_svg escapes every label itself.
         "chart": mark_safe(boards.chart_svg(board)),
-        "overdue_items": [(row, item) for row in board.rows for item in row.items],
+        "overdue_items": [
+            (row, item, late) for row in board.rows for item, late in row.overdue_items()
+        ],
         "receives": request.user.has_perm("coordination.receive_followup"),
     }
     return render(request, "coordination/dashboard.html", context)

@@ -33,6 +33,7 @@ from coordination.models import (
 from coordination.services import obligations as ob
 from coordination.services import reports as rp
 from coordination.services import worklist_filters as wf
+from coordination.services.compliance.lateness import Clock, Lateness
 from coordination.uploads import serve
 from coordination.views._common import _picker, _region_for, _require, _today
 from orgchart.models import Role, Unit, assignment_of
@@ -98,8 +99,12 @@ def _versions(report: Report, user) -> list[Report]:
 class DueRow:
     period: ReportingPeriod
     report: Report | None = None
-    overdue: bool = False
+    late: Lateness | None = None  # submitted late, or overdue
     errors: list[str] = field(default_factory=list)
+
+    @property
+    def overdue(self) -> bool:
+        return self.late is not None and not self.late.finished
 
 
 @dataclass
@@ -137,10 +142,11 @@ def _due_periods(obligations: list[ReportingObligation], day: datetime.date) -> 
     }
 
 
-def _due_row(period: ReportingPeriod, report: Report | None, day: datetime.date) -> DueRow:
-    # Late until first submitted: a revision does not make a report late again.
-    late = period.due_date < day and (report is None or not report.first_submitted_at)
-    return DueRow(period, report, overdue=late)
+def _due_row(period: ReportingPeriod, report: Report | None, clock: Clock) -> DueRow:
+    """Overdue until first submitted, then submitted late (or on time) for good: a revision
+    keeps the first submission."""
+    first = clock.local_date(report.first_submitted_at) if report is not None else None
+    return DueRow(period, report, late=clock.lateness(period.due_date, first))
 
 
 def _worklist_due(unit: Unit, region, obligations: list[ReportingObligation]) -> dict:
@@ -156,7 +162,7 @@ def _worklist_due(unit: Unit, region, obligations: list[ReportingObligation]) ->
 def _due_groups(
     user,
     region,
-    day: datetime.date,
+    clock: Clock,
     obligations: list[ReportingObligation],
     *,
     only_due: bool = False,
@@ -167,7 +173,7 @@ def _due_groups(
     assignment = assignment_of(user)
     if assignment is None or assignment.role != Role.AGENCY_HEAD:
         return []
-    unit = assignment.unit
+    unit, day = assignment.unit, clock.today
     if unit.region_id != region.pk or not Unit.objects.filter(pk=unit.pk).as_of(day).exists():
         return []
     obligations = [o for o in obligations if o.active and unit.kind in o.reporter_kinds]
@@ -187,7 +193,7 @@ def _due_groups(
             obligation=o,
             cadence=ob.cadence_display(o),
             due=ob.due_display(o),
-            rows=[_due_row(p, latest.get(p.pk), day) for p in periods[o.pk]],
+            rows=[_due_row(p, latest.get(p.pk), clock) for p in periods[o.pk]],
         )
         for o in obligations
     ]
@@ -197,6 +203,7 @@ def _list_page(request: HttpRequest, start_error: tuple | None = None) -> HttpRe
     user = request.user
     region = _region_for(request)
     day = _today(region)
+    clock = Clock.of(region, day)
     obligations = list(ReportingObligation.objects.filter(region=region))
     labels = ReportingPeriod.objects.filter(obligation__region=region, start__lte=day).order_by(
         "-start", "label"
@@ -235,11 +242,10 @@ def _list_page(request: HttpRequest, start_error: tuple | None = None) -> HttpRe
     for row in page:
         row.step = STEP_NAMES.get(rp.next_step(row))
         row.due = ob.due_display(row.obligation) if row.period_id else ""
-        row.overdue = bool(row.period_id and not row.first_submitted_at) and (
-            row.period.due_date < day
-        )
+        row.late = clock.report(row)
+        row.overdue = row.late is not None and not row.late.finished
     only_due = chosen.get("status") == rf.DUE
-    due = _due_groups(user, region, day, obligations, only_due=only_due)
+    due = _due_groups(user, region, clock, obligations, only_due=only_due)
     unplaced = []
     if start_error is not None and not _place_start_error(due, *start_error):
         unplaced = start_error[2]  # e.g. a period not listed as due
@@ -367,13 +373,14 @@ def _report_page(request: HttpRequest, report: Report, status: int = 200, **boun
     noted = {report.pk, report.previous_id if report.editable else None}
     returned = [s for s in steps if s.report_id in noted and s.to_status == "returned"]
     route = _route(report, day)
+    late = Clock.of(report.region, day).report(report)
     context = {
         "report": report,
         "obligation": report.obligation,
         "cadence": ob.cadence_display(report.obligation),
         "due": ob.due_display(report.obligation),
-        "overdue": bool(report.period_id and not report.first_submitted_at)
-        and report.period.due_date < day,
+        "late": late,
+        "overdue": late is not None and not late.finished,
         "can_edit": can_file and report.editable,
         "can_revise": can_file and report.status == Report.Status.RETURNED and not newer,
         "can_act": can_act,
@@ -581,7 +588,9 @@ def report_inbox(request: HttpRequest) -> HttpResponse:
         .order_by("submitted_at", "pk")
     )
     rows = rp.waiting_for(request.user, rows, day)
+    clock = Clock.of(region, day)
     for row in rows:
+        row.late = clock.report(row)
         step = rp.next_step(row)
         row.step_name = STEP_NAMES[step]
         row.step_button = STEP_BUTTONS[step]

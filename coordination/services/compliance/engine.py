@@ -1,7 +1,8 @@
 """The compliance table of one obligation for one user, and the Sekda's one question: who
 has not reported this quarter? Constant queries: the user's role, the obligations, the
-periods, the units, one aggregate of first submissions, four for the routes (and, for an
-Asisten, the few that scope the reports to the portfolio)."""
+periods, the units, one aggregate of first submissions, the region's days off (for how many
+working days late a cell is), four for the routes (and, for an Asisten, the few that scope the
+reports to the portfolio)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext
 
 from coordination.models import Cadence, ReportingObligation, ReportingPeriod
+from coordination.services.compliance.lateness import Clock
 from coordination.services.compliance.queries import (
     active_obligations,
     check_access,
@@ -70,11 +72,16 @@ def build_table(
         rows = [row for row in rows if row["id"] in portfolio[1]]
     table.submitted = first_submissions(user, region, [p["id"] for p in table.periods])
     due = {period["id"]: period["due_date"] for period in table.periods}
+    clock = Clock.of(region, today)
     for row in rows:
         table.units.append(_unit_dict(row, routes, portfolio[0] if portfolio else None))
         for period_id in row["obliged"]:
-            first = table.submitted.get((row["id"], period_id))
-            table.cells[(row["id"], period_id)] = status_of(first, due[period_id], today)
+            key = (row["id"], period_id)
+            first = table.submitted.get(key)
+            table.cells[key] = status_of(first, due[period_id], today)
+            late = clock.lateness(due[period_id], clock.local_date(first))
+            if late is not None:
+                table.late[key] = late
     return table
 
 

@@ -59,6 +59,7 @@ def _csv_rows(table: ComplianceTable):
             if status is None:
                 continue  # not obliged in that period
             first = table.submitted.get((unit["id"], period["id"]))
+            late = table.late.get((unit["id"], period["id"]))
             yield [
                 table.region.code,
                 table.obligation.source,
@@ -72,12 +73,15 @@ def _csv_rows(table: ComplianceTable):
                 status,
                 words[status],
                 first.strftime("%Y-%m-%d %H:%M") if first else "",
+                late.working_days if late else "",
+                late.display() if late else "",
             ]
 
 
 def export_csv(table: ComplianceTable) -> bytes:
     """One row per obliged unit and period: portfolio, due date, status, first submission
-    (in the region's time zone)."""
+    (in the region's time zone), and how many working days late it was submitted (or is
+    overdue)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(
@@ -94,6 +98,8 @@ def export_csv(table: ComplianceTable) -> bytes:
             gettext("Status code"),
             gettext("Status"),
             gettext("First submitted (%(zone)s)") % {"zone": table.region.timezone},
+            gettext("Working days late"),
+            gettext("Timeliness"),
         ]
     )
     for row in _csv_rows(table):
@@ -123,8 +129,9 @@ def _status_sheet(sheet, table: ComplianceTable) -> None:
         _put(sheet, row, 2, unit["portfolio_name"])
         for column, period in enumerate(table.periods, start=3):
             status = table.cells.get((unit["id"], period["id"]))
+            late = table.late.get((unit["id"], period["id"]))
             if status is not None:
-                cell = _put(sheet, row, column, words[status])
+                cell = _put(sheet, row, column, late.display() if late else words[status])
                 cell.fill = PatternFill("solid", fgColor=FILLS[status])
     sheet.column_dimensions["A"].width = 48
     sheet.column_dimensions["B"].width = 36
@@ -146,8 +153,13 @@ def _totals_sheet(sheet, table: ComplianceTable) -> None:
         for column, status in enumerate(STATUSES, start=3):
             _put(sheet, row, column, counts[status])
         _put(sheet, row, len(headers) + 1, sum(counts.values()))
+    overall, last = table.overall(), len(table.periods) + 2
+    _put(sheet, last, 1, gettext("Total"), bold=True)
+    for column, status in enumerate(STATUSES, start=3):
+        _put(sheet, last, column, overall[status], bold=True)
+    _put(sheet, last, len(headers) + 1, sum(overall.values()), bold=True)
     if table.obligation is not None:
-        below = len(table.periods) + 3
+        below = last + 2
         _put(sheet, below, 1, gettext("Provision"), bold=True)
         _put(sheet, below, 2, table.obligation.source)
         _put(sheet, below + 1, 1, gettext("Cadence"), bold=True)
@@ -160,7 +172,8 @@ def _totals_sheet(sheet, table: ComplianceTable) -> None:
 
 def export_xlsx(table: ComplianceTable) -> bytes:
     """Two sheets: "Compliance" (units in rows, periods in columns, the status in words,
-    coloured), and "Totals" (per period), with the provision in the workbook's title."""
+    coloured; a late or missing report says by how many working days), and "Totals" (per
+    period and overall), with the provision in the workbook's title."""
     book = Workbook()
     sheet = book.active
     sheet.title = gettext("Compliance")[:31]

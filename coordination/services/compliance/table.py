@@ -3,15 +3,21 @@ obligation, its totals, and the rule that gives each cell its status.
 
 A unit's report counts from ``first_submitted_at``, the moment its first version was
 submitted, read in the region's own time zone: a revision asked for by the Sekda does not
-make an on-time report late.
+make an on-time report late, nor a late one less late. A late or missing cell also holds how
+many working days late it is (``late``, counted by ``lateness``).
+
+Every total (by period, by unit, by portfolio, overall) is counted from the same cells as the
+rows, so a total always equals the sum of what it totals.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from coordination.models import ReportingObligation, ReportingPeriod
+from coordination.services.compliance.lateness import Lateness
 from regulations.models import Region
 
 ON_TIME, LATE, MISSING, NOT_DUE = "on_time", "late", "missing", "not_due"
@@ -35,6 +41,8 @@ class ComplianceTable:
     cells: dict[tuple[int, int], str]  # (unit id, period id) -> one of STATUSES
     # (unit id, period id) -> when the first version was submitted, in the region's zone
     submitted: dict[tuple[int, int], datetime.datetime] = field(default_factory=dict)
+    # (unit id, period id) -> how late a late or missing cell is (working days)
+    late: dict[tuple[int, int], Lateness] = field(default_factory=dict)
 
     def totals_by_period(self) -> dict[int, dict[str, int]]:
         """For each period, how many obliged units are on time, late, missing, not yet due."""
@@ -42,6 +50,18 @@ class ComplianceTable:
         for (_unit_id, period_id), status in self.cells.items():
             totals[period_id][status] += 1
         return totals
+
+    def totals_by_unit(self) -> dict[int, dict[str, int]]:
+        """For each unit, how many of its periods are on time, late, missing, not yet due."""
+        totals = {unit["id"]: _zero() for unit in self.units}
+        for (unit_id, _period_id), status in self.cells.items():
+            if unit_id in totals:
+                totals[unit_id][status] += 1
+        return totals
+
+    def overall(self) -> dict[str, int]:
+        """Every obliged unit and period of the table, by status."""
+        return sum_counts(self.totals_by_period().values())
 
     def totals_by_portfolio(self, period_id: int) -> dict[int | None, dict[str, int]]:
         """The same counts for one period, by the portfolio (Asisten, or whoever took the
@@ -58,9 +78,14 @@ class ComplianceTable:
 
     def not_reported(self, period_id: int) -> list[dict]:
         """Obliged units with no submitted report for the period, late ("missing") or not yet
-        due ("not_due"), in tree order; each unit's dict also carries its ``status``."""
+        due ("not_due"), in tree order; each unit's dict also carries its ``status`` and, if
+        missing, its ``late`` (overdue by how many working days)."""
         return [
-            {**unit, "status": self.cells[(unit["id"], period_id)]}
+            {
+                **unit,
+                "status": self.cells[(unit["id"], period_id)],
+                "late": self.late.get((unit["id"], period_id)),
+            }
             for unit in self.units
             if self.cells.get((unit["id"], period_id)) in NOT_REPORTED
         ]
@@ -69,6 +94,15 @@ class ComplianceTable:
         """The most recent period whose due date has passed (None if none has)."""
         due = [period for period in self.periods if period["due_date"] < self.today]
         return due[-1] if due else None
+
+
+def sum_counts(counts: Iterable[dict[str, int]]) -> dict[str, int]:
+    """The sum of several {status: count} rows: the total of a column of counts."""
+    total = _zero()
+    for each in counts:
+        for status in STATUSES:
+            total[status] += each[status]
+    return total
 
 
 def status_of(
