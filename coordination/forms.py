@@ -162,7 +162,8 @@ class OfficialChoiceField(forms.TypedChoiceField):
         self.also_valid: set[int] = set()
 
     def valid_value(self, value) -> bool:
-        return super().valid_value(value) or (str(value).isdigit() and int(value) in self.also_valid)
+        listed = super().valid_value(value)
+        return listed or (str(value).isdigit() and int(value) in self.also_valid)
 
 
 class AttendanceForm(forms.Form):
