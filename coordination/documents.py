@@ -14,8 +14,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from coordination.models import Invitation, Meeting
+from coordination.services.conveners import convener_label, convening_official
 from coordination.services.follow_ups import report_route_display
-from coordination.services.meetings import convener_label
 from coordination.services.rules import kinds_label, rule
 from orgchart.models import Role, RoleAssignment
 from orgchart.pdf import write_pdf
@@ -42,12 +42,14 @@ def _context(meeting: Meeting) -> dict:
         "mode": gettext("mode"),
         "periodicity": gettext("periodicity"),
     }
+    # The undangan states the region's own provisions, not the portal's defaults.
     applied = [
-        (labels.get(name, name), source)
-        for name, source in meeting.sources.items()
-        if source and not source.startswith(("portal default", gettext("portal default")))
+        (labels.get(name, name), text)
+        for name, text in meeting.provisions().items()
+        if (meeting.sources or {}).get(name)
     ]
     representation = rule(meeting.region, RuleKind.REPRESENTATION, meeting.date)
+    occurrences = meeting.occurrences(7) if meeting.recurrence else []
     return {
         "meeting": meeting,
         "applied": applied,
@@ -59,7 +61,11 @@ def _context(meeting: Meeting) -> dict:
         },
         "region": meeting.region,
         "convener_label": convener_label(meeting),
+        "convener": convening_official(meeting),
         "agenda": list(meeting.agenda.order_by("position")),
+        "occurrences": occurrences[:6],
+        "more_occurrences": len(occurrences) > 6,
+        "documents": list(meeting.documents.order_by("uploaded_at", "pk")),
         "affairs": list(meeting.affairs.order_by("code")),
         "invitations": invitations,
         "decisions": decisions,
@@ -159,7 +165,7 @@ def _ics_description(meeting: Meeting) -> str:
             lines.append(f"Tempat: {meeting.place}")
         if meeting.online_link:
             lines.append(f"Tautan daring: {meeting.online_link}")
-        lines.append(f"Pimpinan rapat: {convener_label(meeting)}")
+        lines.append(f"Pimpinan rapat: {convening_official(meeting)}")
         lines += ["Acara:", *(f"{item.position}. {item.text}" for item in meeting.agenda.all())]
         if meeting.status == Meeting.Status.CANCELLED:
             lines.append("Rapat ini DIBATALKAN.")

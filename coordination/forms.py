@@ -12,9 +12,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from coordination.models import Attendance, Meeting
-from coordination.services.follow_ups import DecisionInput, FollowUpInput
-from coordination.services.meetings import CONVENER_KINDS, allowed_choices
+from coordination.models import Attendance, Invitation, Meeting
+from coordination.services.conveners import convener_units
+from coordination.services.follow_ups import NOT_ASSIGNED, DecisionInput, FollowUpInput
+from coordination.services.meetings import allowed_choices
 from coordination.services.rules import convener_rules, roles_label
 from orgchart.models import Affair, Unit
 from regulations.models import Region
@@ -84,11 +85,7 @@ class MeetingForm(forms.Form):
     def __init__(self, *args, region: Region, day: datetime.date, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.region = region
-        self.fields["convener"].queryset = (
-            Unit.objects.as_of(day)
-            .filter(region=region, kind__in=CONVENER_KINDS)
-            .order_by("tree_id", "lft")
-        )
+        self.fields["convener"].queryset = convener_units(region, day)
         rules = convener_rules(region, day)
         self.fields["convener"].help_text = "; ".join(
             gettext("%(matter)s: %(roles)s (%(source)s)")
@@ -107,16 +104,11 @@ class MeetingForm(forms.Form):
     @property
     def zone_name(self) -> str:
         """The zone's Indonesian abbreviation (WIB, WITA, WIT) and name."""
-        import zoneinfo
-
-        zone = zoneinfo.ZoneInfo(self.region.timezone)
-        return f"{datetime.datetime.now(zone).tzname()}, {self.region.timezone}"
+        return f"{self.region.zone_abbr}, {self.region.timezone}"
 
     def starts_and_ends(self) -> tuple[datetime.datetime, datetime.datetime]:
         """The times as typed, in the region's own time zone (WIB, WITA or WIT)."""
-        import zoneinfo
-
-        zone = zoneinfo.ZoneInfo(self.region.timezone)
+        zone = self.region.zone
         day = self.cleaned_data["date"]
         return (
             datetime.datetime.combine(day, self.cleaned_data["start_time"], zone),
@@ -140,22 +132,87 @@ class RemoveInvitationForm(forms.Form):
     reason = forms.CharField(label=_("Reason for removal"), required=False, max_length=1000)
 
 
+def official_label(appointment) -> str:
+    """ "Drs. Ahmad Fauzi — Plt. Sekretaris Dinas Kesehatan": the person and the post."""
+    prefix = {"plt": "Plt. ", "plh": "Plh. ", "pj": "Pj. "}.get(appointment.kind, "")
+    return f"{appointment.official.name} — {prefix}{appointment.position.title}"
+
+
+def official_choices(officials, *, others: bool = True) -> list:
+    """The officials of a unit for the forms, grouped: the head, those one level below (who
+    may represent the head, Pasal 9 huruf f), and, where no rule binds the unit, the others."""
+    groups = [
+        (gettext("Head"), officials.heads),
+        (gettext("One level below the head"), officials.one_below),
+        (gettext("Other officials"), officials.others if others else []),
+    ]
+    return [
+        (label, [(row.official_id, official_label(row)) for row in rows])
+        for label, rows in groups
+        if rows
+    ]
+
+
+class OfficialChoiceField(forms.TypedChoiceField):
+    """The officials offered, plus the unit's other officials as valid answers: a posted choice
+    of someone not offered reaches the service, whose refusal cites the provision."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.also_valid: set[int] = set()
+
+    def valid_value(self, value) -> bool:
+        listed = super().valid_value(value)
+        return listed or (str(value).isdigit() and int(value) in self.also_valid)
+
+
 class AttendanceForm(forms.Form):
+    """How an invited unit attended. The official is chosen from the unit's officials on the
+    meeting day; a name and post are typed for outside bodies, or where the unit has nobody on
+    record (then marked not verified)."""
+
     status = forms.ChoiceField(label=_("Attendance"), choices=Attendance.Status.choices)
-    official = forms.TypedChoiceField(
-        label=_("Official"), required=False, coerce=int, empty_value=None
+    official = OfficialChoiceField(
+        label=_("Who attended"), required=False, coerce=int, empty_value=None
     )
-    attendee_name = forms.CharField(
-        label=_("or name and office"),
-        required=False,
-        max_length=200,
-        help_text=_("For vertical agencies and others outside the structure."),
-    )
+    attendee_name = forms.CharField(label=_("Name"), required=False, max_length=200)
+    attendee_post = forms.CharField(label=_("Post"), required=False, max_length=200)
     note = forms.CharField(label=_("Note"), required=False, max_length=300)
 
-    def __init__(self, *args, officials: list[tuple[int, str]], **kwargs) -> None:
+    def __init__(self, *args, officials, bound_by=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["official"].choices = [("", "—"), *officials]
+        self.officials = officials
+        self.bound_by = bound_by  # the representation rule binding the unit, or None
+        groups = official_choices(officials, others=bound_by is None)
+        self.fields["official"].choices = [("", "—"), *groups]
+        self.fields["official"].also_valid = {row.official_id for row in officials.others}
+        self.has_officials = bool(groups)
+
+    # Refusals about the official go where the user sees them: the list if there is one,
+    # else beside the typed name.
+    @property
+    def renames(self) -> dict:
+        return {} if self.has_officials else {"official": "attendee_name"}
+
+
+class AnswerForm(forms.Form):
+    """The invited unit's answer to the undangan."""
+
+    response = forms.ChoiceField(
+        label=_("Your answer"), choices=Invitation.Response.choices, widget=forms.RadioSelect
+    )
+    official = forms.TypedChoiceField(
+        label=_("Representative"), required=False, coerce=int, empty_value=None
+    )
+    note = forms.CharField(label=_("Note for the secretariat"), required=False, max_length=300)
+
+    def __init__(self, *args, officials, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        rows = officials.one_below + officials.others
+        self.fields["official"].choices = [
+            ("", "—"),
+            *[(row.official_id, official_label(row)) for row in rows],
+        ]
 
 
 class CancelMeetingForm(forms.Form):
@@ -199,8 +256,11 @@ class MinutesForm(forms.Form):
 
     BLANK_ROWS = 2
 
+    file = forms.FileField(label=_("Attach a file to the minutes"), required=False)
+
     def __init__(self, *args, units: list[Unit], **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        units = [unit for unit in units if unit.kind not in NOT_ASSIGNED]
         self.units = {str(unit.pk): unit for unit in units}
         self.unit_choices = [(str(unit.pk), unit.name) for unit in units]
         self.blocks = self._read_blocks() if self.is_bound else []

@@ -123,6 +123,13 @@ for model in ("invitation", "attendance", "agendaitem", "decision"):
     for action in ("add", "change", "delete"):
         rules.add_perm(f"coordination.{action}_{model}", runs_meetings)
 
+# The head of an invited unit answers its undangan (attend, represented, unable).
+rules.add_perm("coordination.answer_invitation", is_superadmin | (is_unit_head & of_own_unit))
+# Files of the minutes: seen with the minutes, kept by the secretariat.
+rules.add_perm("coordination.view_meetingdocument", is_superadmin | sees_meeting)
+for action in ("add", "change", "delete"):
+    rules.add_perm(f"coordination.{action}_meetingdocument", runs_meetings)
+
 rules.add_perm("coordination.view_followup", is_superadmin | sees_region_business)
 rules.add_perm("coordination.add_followup", runs_meetings)
 rules.add_perm("coordination.change_followup", works_follow_up)

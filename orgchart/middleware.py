@@ -20,10 +20,9 @@ class RegionTimeMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        zone = self._zone_of(getattr(request, "user", None))
-        if zone is None:
-            return self.get_response(request)
-        with timezone.override(zone):
+        # Always inside an override (None: the default zone), so that a view's
+        # show_region_time never outlives its request in a reused thread.
+        with timezone.override(self._zone_of(getattr(request, "user", None))):
             return self.get_response(request)
 
     @staticmethod

@@ -33,11 +33,17 @@ class RuleAnswer:
     @property
     def source_display(self) -> str:
         """The citation to print beside the rule where it acts."""
-        if self.source:
-            return self.source
-        if self.kind in _DEADLINES:
-            return gettext("no legal deadline: portal default, the region's regulation sets none")
-        return gettext("portal default: the region's regulation sets no such rule")
+        return source_text(self.kind, self.source)
+
+
+def source_text(kind: str, source: str | None) -> str:
+    """A stored citation as printed, or, for the portal's fallback (no source), the notice
+    that the region's text is silent, in the reader's language."""
+    if source:
+        return source
+    if kind in _DEADLINES:
+        return gettext("no legal deadline: portal default, the region's regulation sets none")
+    return gettext("portal default: the region's regulation sets no such rule")
 
 
 def fallback(kind: str) -> RuleAnswer:

@@ -19,9 +19,10 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from coordination.models import Evidence, FollowUp, Meeting, RegionalDayOff
-from coordination.services import meetings as svc
+from coordination.services import attendance as att
+from coordination.services import invitations as inv
 from coordination.services.follow_ups import transition
-from coordination.tests.helpers import held_meeting, meeting_input
+from coordination.tests.helpers import before, held_meeting, meeting_input, schedule
 from tests.factories import UserFactory
 
 D = datetime.date
@@ -78,8 +79,8 @@ def stored_files(root) -> set[Path]:
 
 def invited(side):
     staff = side.users["secretariat_staff"]
-    meeting = svc.schedule_meeting(meeting_input(side), staff)
-    svc.send_invitations(meeting, staff)
+    meeting = schedule(meeting_input(side), staff)
+    inv.send_invitations(meeting, staff)
     return meeting
 
 
@@ -88,9 +89,10 @@ def invited(side):
 
 def test_the_secretariat_schedules_a_meeting_and_the_sources_cite_the_provisions(world):
     side = world.bkt
-    response = client_for(side.users["secretariat_staff"]).post(
-        "/api/v1/meetings/", meeting_body(side), format="json"
-    )
+    with before(D(2026, 6, 3), side.region):
+        response = client_for(side.users["secretariat_staff"]).post(
+            "/api/v1/meetings/", meeting_body(side), format="json"
+        )
     assert response.status_code == 201, response.content
     body = response.json()
     assert body["region"] == "13.75" and body["status"] == "draft"
@@ -170,7 +172,7 @@ def test_a_unit_of_another_region_is_a_400_and_another_region_a_403(world):
 def test_patch_changes_only_what_is_sent_and_put_keeps_the_region(world):
     side = world.bkt
     staff = side.users["secretariat_staff"]
-    meeting = svc.schedule_meeting(meeting_input(side), staff)
+    meeting = schedule(meeting_input(side), staff)
     client = client_for(staff)
     response = client.patch(
         f"/api/v1/meetings/{meeting.pk}/", {"title": "Rapat (diubah)"}, format="json"
@@ -189,7 +191,7 @@ def test_patch_changes_only_what_is_sent_and_put_keeps_the_region(world):
 
 def test_invitations_are_added_removed_with_reasons_and_sent(world):
     side = world.bkt
-    meeting = svc.schedule_meeting(meeting_input(side), side.users["secretariat_staff"])
+    meeting = schedule(meeting_input(side), side.users["secretariat_staff"])
     client = client_for(side.users["secretariat_staff"])
     url = f"/api/v1/meetings/{meeting.pk}"
     response = client.post(f"{url}/invitations/", {"unit": world.kukar.dinas.pk}, format="json")
@@ -220,7 +222,7 @@ def test_invitations_are_added_removed_with_reasons_and_sent(world):
 
 def test_a_cancelled_meeting_refuses_changes_with_a_non_field_error(world):
     side = world.bkt
-    meeting = svc.schedule_meeting(meeting_input(side), side.users["secretariat_staff"])
+    meeting = schedule(meeting_input(side), side.users["secretariat_staff"])
     client = client_for(side.users["secretariat_staff"])
     response = client.post(f"/api/v1/meetings/{meeting.pk}/cancel/", {}, format="json")
     assert response.status_code == 400 and "Say why" in response.json()["reason"][0]
@@ -283,8 +285,8 @@ def test_a_wrong_representative_is_refused_citing_pasal_9_huruf_f(world):
 def test_minutes_give_follow_ups_due_in_two_working_days_in_kutai_kartanegara(world):
     side = world.kukar
     staff = side.users["secretariat_staff"]
-    meeting = svc.schedule_meeting(meeting_input(side, day=D(2026, 3, 18)), staff)
-    svc.send_invitations(meeting, staff)
+    meeting = schedule(meeting_input(side, day=D(2026, 3, 18)), staff)
+    inv.send_invitations(meeting, staff)
     client = client_for(staff)
     body = {
         "minutes": "Rapat membahas vaksinasi.",
@@ -301,8 +303,10 @@ def test_minutes_give_follow_ups_due_in_two_working_days_in_kutai_kartanegara(wo
     assert "attendance of every invited unit" in response.json()["non_field_errors"][0]
     for invitation in meeting.invitations.all():
         name = "" if invitation.unit_id == side.dinas.pk else "Pejabat (uji)"
-        svc.record_attendance(
-            invitation, svc.AttendanceInput(status="present", attendee_name=name), staff
+        att.record_attendance(
+            invitation,
+            att.AttendanceInput(status="present", attendee_name=name, attendee_post="Pejabat"),
+            staff,
         )
     response = client.post(f"/api/v1/meetings/{meeting.pk}/minutes/", body, format="json")
     assert response.status_code == 201, response.content
@@ -411,9 +415,7 @@ def test_follow_up_filters_are_checked(world):
         response = client.get(f"/api/v1/follow-ups/?{query}")
         assert response.status_code == 400 and message in response.json()["detail"], query
     # Another region's meeting answers as one that does not exist: nothing leaks.
-    theirs = svc.schedule_meeting(
-        meeting_input(world.kukar), world.kukar.users["secretariat_staff"]
-    )
+    theirs = schedule(meeting_input(world.kukar), world.kukar.users["secretariat_staff"])
     for meeting_id in (theirs.pk, 999999):
         response = client.get(f"/api/v1/follow-ups/?meeting={meeting_id}")
         assert response.json() == {
@@ -494,7 +496,7 @@ def test_meeting_documents_have_their_content_types_and_file_names(world):
     minutes = client.get(f"{base}/minutes.pdf/")
     assert minutes.status_code == 200 and minutes.content.startswith(b"%PDF")
     assert f"notulen-rapat-{meeting.pk}.pdf" in minutes["Content-Disposition"]
-    draft = svc.schedule_meeting(meeting_input(side), side.users["secretariat_staff"])
+    draft = schedule(meeting_input(side), side.users["secretariat_staff"])
     response = client.get(f"/api/v1/meetings/{draft.pk}/documents/minutes.pdf/")
     assert response.status_code == 404 and "once the meeting is held" in response.json()["detail"]
     # The invited agency gets the minutes; an agency not invited does not see the meeting.

@@ -12,16 +12,17 @@ import pytest
 from django.urls import reverse
 
 from coordination.models import Attendance, FollowUp, Invitation, Meeting, Takeover, UrgentDecision
+from coordination.services import attendance as att
 from coordination.services import follow_ups as fu
-from coordination.services import meetings as svc
-from coordination.tests.helpers import held_meeting, meeting_input
+from coordination.services import invitations as inv
+from coordination.tests.helpers import before, during, held_meeting, meeting_input, schedule
 from orgchart.models import Affair
 from tests.factories import UserFactory
 
 BKT = "Perwal Bukittinggi 4/2017"
 KUKAR = "Perbup Kutai Kartanegara 4/2018"
 PAST = datetime.date(2025, 3, 5)  # a Wednesday, long past: its follow-ups are overdue
-FUTURE = datetime.date.today() + datetime.timedelta(days=60)
+FUTURE = datetime.date.today() + datetime.timedelta(days=10)  # within a session's life
 
 
 @pytest.fixture
@@ -48,10 +49,10 @@ def htmx(client, url: str, data: dict):
 def invited(side, *, extra=()):
     """An upcoming meeting of ``side`` with invitations sent (and ``extra`` units invited)."""
     staff = side.users["secretariat_staff"]
-    meeting = svc.schedule_meeting(meeting_input(side, day=FUTURE), staff)
+    meeting = schedule(meeting_input(side, day=FUTURE), staff)
     for unit in extra:
-        svc.add_invitation(meeting, unit, staff)
-    svc.send_invitations(meeting, staff)
+        inv.add_invitation(meeting, unit, staff)
+    inv.send_invitations(meeting, staff)
     return meeting
 
 
@@ -195,7 +196,8 @@ def test_the_schedule_form_offers_only_the_choices_the_text_names_with_their_pro
 
 def test_scheduling_creates_the_meeting_in_the_regions_time_zone(browse, world):
     client = browse(world.kukar.users["secretariat_staff"])
-    response = client.post(reverse("coordination:meeting-new"), meeting_form(world.kukar))
+    with before(datetime.date(2026, 6, 3), world.kukar.region):
+        response = client.post(reverse("coordination:meeting-new"), meeting_form(world.kukar))
     meeting = Meeting.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse("coordination:meeting", args=[meeting.pk])
@@ -237,11 +239,12 @@ def test_another_regions_staff_cannot_schedule_for_this_region(browse, world):
 
 def test_the_meeting_page_shows_rules_invitees_and_forms_to_the_secretariat(browse, world):
     meeting = invited(world.bkt)
-    body = text(
-        browse(world.bkt.users["secretariat_staff"]).get(
-            reverse("coordination:meeting", args=[meeting.pk])
+    with during(meeting):
+        body = text(
+            browse(world.bkt.users["secretariat_staff"]).get(
+                reverse("coordination:meeting", args=[meeting.pk])
+            )
         )
-    )
     assert f'Sekretaris Daerah <span class="cite">({BKT} Pasal 9 huruf c)</span>' in body
     assert "1.02 Kesehatan" in body and "Laporan situasi" in body
     assert f"{BKT} Pasal 9 huruf g" in body
@@ -264,6 +267,9 @@ def test_an_invited_agency_sees_the_meeting_and_its_invitees_but_not_the_secreta
     assert browse(UserFactory(username="nobody")).get(url).status_code == 403
 
 
+QUERIES = 18  # session, user and role, the meeting, invitations, officials, rules, forms…
+
+
 def test_the_meeting_page_takes_a_constant_number_of_queries(
     browse, world, django_assert_max_num_queries
 ):
@@ -271,15 +277,16 @@ def test_the_meeting_page_takes_a_constant_number_of_queries(
     meeting = invited(side)
     client = browse(side.users["secretariat_staff"])
     url = reverse("coordination:meeting", args=[meeting.pk])
-    with django_assert_max_num_queries(14):
+    with during(meeting), django_assert_max_num_queries(QUERIES):
         assert client.get(url).status_code == 200
     staff = side.users["secretariat_staff"]
     for unit in (side.vertical, side.acting_dinas, side.other_dinas, side.bagian):
-        svc.add_invitation(meeting, unit, staff)
-    for invitation in meeting.invitations.all():
-        svc.record_attendance(invitation, svc.AttendanceInput("absent"), staff)
-    with django_assert_max_num_queries(14):
-        assert client.get(url).status_code == 200
+        inv.add_invitation(meeting, unit, staff)
+    with during(meeting):
+        for invitation in meeting.invitations.all():
+            att.record_attendance(invitation, att.AttendanceInput("absent"), staff)
+        with django_assert_max_num_queries(QUERIES):
+            assert client.get(url).status_code == 200
 
 
 def test_a_representative_two_levels_below_is_refused_in_the_row_with_the_citation(browse, world):
@@ -290,18 +297,23 @@ def test_a_representative_two_levels_below_is_refused_in_the_row_with_the_citati
     prefix = f"att-{invitation.pk}"
     client = browse(side.users["secretariat_staff"])
     data = {f"{prefix}-status": "represented", f"{prefix}-official": side.officials["level3"].pk}
+    clock = during(meeting)
+    clock.__enter__()
     response = htmx(client, url, data)
     assert response.status_code == 200
     row = text(response)
     assert row.lstrip().startswith("<tr") and f"{BKT} Pasal 9 huruf f" in row
     assert "level 3" in row
-    assert f'<option value="{side.officials["level3"].pk}" selected>' in row  # input kept
+    # Only the officials one level below are offered; the status chosen is kept.
+    assert f'<option value="{side.officials["level3"].pk}"' not in row
+    assert '<option value="represented" selected>' in row
     assert not Attendance.objects.exists()
     # Without htmx the whole page comes back, with the same message in the same row.
     page = text(client.post(url, data))
     assert "<html" in page and f"{BKT} Pasal 9 huruf f" in page
     data[f"{prefix}-official"] = side.officials["level2"].pk
     row = text(htmx(client, url, data))
+    clock.__exit__(None, None, None)
     assert "represented" in row and side.officials["level2"].name in row
     assert Attendance.objects.get().position.level == 2
 
@@ -318,7 +330,7 @@ def test_only_the_secretariat_of_the_region_records_attendance(browse, world):
 
 def test_removing_a_proposed_invitee_needs_a_reason_shown_in_its_row(browse, world):
     side = world.bkt
-    meeting = svc.schedule_meeting(meeting_input(side), side.users["secretariat_staff"])
+    meeting = schedule(meeting_input(side), side.users["secretariat_staff"])
     hospital = meeting.invitations.get(unit__name="Rumah sakit")
     url = reverse("coordination:invitation-remove", args=[hospital.pk])
     client = browse(side.users["secretariat_staff"])
@@ -332,7 +344,7 @@ def test_removing_a_proposed_invitee_needs_a_reason_shown_in_its_row(browse, wor
 
 def test_adding_and_sending_invitations(browse, world):
     side = world.bkt
-    meeting = svc.schedule_meeting(meeting_input(side), side.users["secretariat_staff"])
+    meeting = schedule(meeting_input(side), side.users["secretariat_staff"])
     client = browse(side.users["secretariat_staff"])
     add = reverse("coordination:invitation-add", args=[meeting.pk])
     assert client.post(add, {"unit": side.vertical.pk}).status_code == 302
@@ -378,15 +390,20 @@ def test_the_minutes_wait_for_every_attendance_and_then_assign_follow_ups(browse
     client = browse(side.users["secretariat_staff"])
     url = reverse("coordination:minutes", args=[meeting.pk])
     body = text(htmx(client, url, _minutes_data(side)))
+    assert "recorded once the meeting has started" in body  # not before it begins
+    clock = during(meeting)
+    clock.__enter__()
+    body = text(htmx(client, url, _minutes_data(side)))
     assert "Record the attendance of every invited unit first" in body
     assert "Rapat membahas langkah penanganan." in body
     staff = side.users["secretariat_staff"]
     for invitation in meeting.invitations.all():
-        svc.record_attendance(invitation, svc.AttendanceInput("absent"), staff)
+        att.record_attendance(invitation, att.AttendanceInput("absent"), staff)
     body = text(htmx(client, url, _minutes_data(side, **{"decision-1-action-2": "Tanpa unit"})))
     assert "Choose the unit that must act." in body and not FollowUp.objects.exists()
     response = htmx(client, url, _minutes_data(side))
     assert response["HX-Redirect"] == reverse("coordination:meeting", args=[meeting.pk])
+    clock.__exit__(None, None, None)
     follow_up = FollowUp.objects.get()
     assert follow_up.unit == side.dinas and follow_up.action == "Laksanakan fogging"
 
@@ -604,7 +621,8 @@ def test_the_superadmin_picks_the_region_to_schedule_in(browse, world):
     url = reverse("coordination:meeting-new") + "?region=64.02"
     body = text(client.get(url))
     assert "Kutai Kartanegara" in body and f"{KUKAR} Pasal 13 ayat (2)" in body
-    response = client.post(url, meeting_form(world.kukar, kind="konsultasi"))
+    with before(datetime.date(2026, 6, 3), world.kukar.region):
+        response = client.post(url, meeting_form(world.kukar, kind="konsultasi"))
     assert response.status_code == 302
     assert Meeting.objects.get().region == world.kukar.region
 

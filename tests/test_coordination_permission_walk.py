@@ -24,7 +24,8 @@ from rest_framework.test import APIClient
 from config.api import router
 from coordination.api import ROUTES
 from coordination.models import RegionalDayOff, Takeover, UrgentDecision
-from coordination.services import meetings as svc
+from coordination.services import attendance as att
+from coordination.services import invitations as inv
 from coordination.services.follow_ups import add_evidence, transition
 from coordination.services.obligations import ensure_periods, sync_obligations
 from coordination.services.reports import (
@@ -35,10 +36,11 @@ from coordination.services.reports import (
     start_report,
     submit,
 )
-from coordination.tests.helpers import held_meeting, meeting_input
+from coordination.tests.helpers import held_meeting, meeting_input, schedule
 from tests.factories import UserFactory
 
 D = datetime.date
+UPCOMING = datetime.date.today() + datetime.timedelta(days=30)
 ROLES = (
     "anonymous",
     "norole",
@@ -95,6 +97,10 @@ TABLE = {
     ),
     ("meeting-attendance", "post"): (
         "401 403 200 403 403 403 403 200 403 403 404",
+        "401 403 200 404 404 404 404 404 404 404 404",
+    ),
+    ("meeting-answer-invitation", "post"): (
+        "401 403 200 403 403 403 403 403 200 403 404",
         "401 403 200 404 404 404 404 404 404 404 404",
     ),
     ("meeting-minutes", "post"): (
@@ -293,12 +299,14 @@ def pdf_bytes() -> bytes:
 def invited_meeting(side, day: datetime.date):
     """Invitations sent and every invitee's attendance recorded: ready for its minutes."""
     staff = side.users["secretariat_staff"]
-    meeting = svc.schedule_meeting(meeting_input(side, day=day), staff)
-    svc.send_invitations(meeting, staff)
+    meeting = schedule(meeting_input(side, day=day), staff)
+    inv.send_invitations(meeting, staff)
     for invitation in meeting.invitations.filter(removed_at__isnull=True):
         name = "" if invitation.unit_id == side.dinas.pk else "Pejabat (uji)"
-        svc.record_attendance(
-            invitation, svc.AttendanceInput(status="present", attendee_name=name), staff
+        att.record_attendance(
+            invitation,
+            att.AttendanceInput(status="present", attendee_name=name, attendee_post="Pejabat"),
+            staff,
         )
     return meeting
 
@@ -306,11 +314,12 @@ def invited_meeting(side, day: datetime.date):
 def stage(side) -> SimpleNamespace:
     """One object of each kind in the state each action needs."""
     head, sekda = side.users["agency_head"], side.users["sekda"]
-    draft = svc.schedule_meeting(
-        meeting_input(side, day=D(2026, 6, 3)), side.users["secretariat_staff"]
-    )
+    draft = schedule(meeting_input(side, day=D(2026, 6, 3)), side.users["secretariat_staff"])
     invited = invited_meeting(side, D(2026, 6, 4))
     held, (open_item,) = held_meeting(side, day=D(2026, 6, 5))
+    # A meeting still to come, its undangan out: the invited units answer it.
+    upcoming = schedule(meeting_input(side, day=UPCOMING), side.users["secretariat_staff"])
+    inv.send_invitations(upcoming, side.users["secretariat_staff"])
     _held, (done_item,) = held_meeting(side, day=D(2026, 6, 8))
     transition(done_item, "in_progress", head)
     transition(done_item, "done", head, report="Fogging selesai di 12 kelurahan.")
@@ -332,6 +341,7 @@ def stage(side) -> SimpleNamespace:
         draft=draft,
         removable=draft.invitations.exclude(unit=side.dinas).first(),
         invited=invited,
+        upcoming=upcoming,
         held=held,
         open_item=open_item,
         done_item=done_item,
@@ -432,14 +442,15 @@ def report_requests(r: SimpleNamespace, own: bool) -> dict:
 
 
 def meeting_body(side) -> dict:
+    """A meeting to come (the portal schedules none in the past)."""
     return {
         "region": side.region.code,
         "title": "Rapat koordinasi",
         "convener": side.setda.pk,
         "scope": "general",
         "form": "hierarki",
-        "starts_at": "2026-07-01T09:00:00",
-        "ends_at": "2026-07-01T11:00:00",
+        "starts_at": f"{UPCOMING.isoformat()}T13:00:00",
+        "ends_at": f"{UPCOMING.isoformat()}T15:00:00",
         "place": "Ruang rapat",
         "affairs": ["1.02"],
         "agenda": ["Laporan situasi"],
@@ -475,6 +486,12 @@ def requests(o: SimpleNamespace, own: bool) -> dict:
         ("meeting-attendance", "post"): (
             f"{m}/{o.invited.pk}/attendance/",
             {"invitation": o.invited.invitations.get(unit=side.dinas).pk, "status": "present"},
+            "json",
+        ),
+        ("meeting-answer-invitation", "post"): (
+            f"{m}/{o.upcoming.pk}/invitations/"
+            f"{o.upcoming.invitations.get(unit=side.dinas).pk}/answer/",
+            {"response": "attend"},
             "json",
         ),
         ("meeting-minutes", "post"): (

@@ -11,8 +11,9 @@ from django.core import mail
 from django.urls import reverse
 
 from coordination.models import Meeting
+from coordination.services import invitations as inv
 from coordination.services import meetings as svc
-from coordination.tests.helpers import meeting_input
+from coordination.tests.helpers import meeting_input, schedule
 
 FUTURE = datetime.date(2030, 6, 5)
 
@@ -32,8 +33,8 @@ def test_the_form_opens_with_the_meeting_and_saves_a_new_time(
 ):
     side = world.bkt
     staff = side.users["secretariat_staff"]
-    meeting = svc.schedule_meeting(meeting_input(side, day=FUTURE), staff)
-    svc.send_invitations(meeting, staff)
+    meeting = schedule(meeting_input(side, day=FUTURE), staff)
+    inv.send_invitations(meeting, staff)
     url = reverse("coordination:meeting-edit", args=[meeting.pk])
     client = browse(staff)
     page = html.unescape(client.get(url).content.decode())
@@ -77,7 +78,7 @@ def test_the_form_opens_with_the_meeting_and_saves_a_new_time(
 def test_only_the_secretariat_changes_and_only_before_it_is_held(browse, world):
     side = world.bkt
     staff = side.users["secretariat_staff"]
-    meeting = svc.schedule_meeting(meeting_input(side, day=FUTURE), staff)
+    meeting = schedule(meeting_input(side, day=FUTURE), staff)
     url = reverse("coordination:meeting-edit", args=[meeting.pk])
     assert browse(side.users["sekda"]).get(url).status_code == 403
     assert browse(world.kukar.users["secretariat_staff"]).get(url).status_code == 404

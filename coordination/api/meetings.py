@@ -42,7 +42,9 @@ from coordination.models import (
     Invitation,
     Meeting,
 )
+from coordination.services import attendance as attendance_svc
 from coordination.services import follow_ups as follow_up_svc
+from coordination.services import invitations as invitation_svc
 from coordination.services import meetings as meeting_svc
 from regulations.models import Region
 
@@ -51,6 +53,7 @@ from regulations.models import Region
 
 INVITATION_RELATED = (
     "unit",
+    "response_official",
     "attendance__official",
     "attendance__position",
     "attendance__recorded_by",
@@ -168,7 +171,7 @@ class MeetingViewSet(CoordinationAPI):
     def send_invitations(self, request, pk=None):
         meeting = self.get_object()
         self.require("coordination.change_meeting", meeting)
-        sent = meeting_svc.send_invitations(meeting, request.user)
+        sent = invitation_svc.send_invitations(meeting, request.user)
         return Response({"sent": sent, "meeting": self.detail_of(meeting).data})
 
     @extend_schema(request=io.InvitationWrite, responses={201: io.InvitationRead, **WRITE_ERRORS})
@@ -177,7 +180,7 @@ class MeetingViewSet(CoordinationAPI):
         meeting = self.get_object()
         self.require("coordination.add_invitation", meeting)
         data = self.checked(io.InvitationWrite).validated_data
-        row = meeting_svc.add_invitation(meeting, data["unit"], request.user, data["reason"])
+        row = invitation_svc.add_invitation(meeting, data["unit"], request.user, data["reason"])
         return self.out(io.InvitationRead, row, 201)
 
     @extend_schema(
@@ -200,9 +203,34 @@ class MeetingViewSet(CoordinationAPI):
                 _("This meeting has no invitation with id %(id)s.") % {"id": invitation_id}
             )
         reason = self.checked(io.ReasonWrite).validated_data["reason"]
-        row = meeting_svc.remove_invitation(invitation, request.user, reason)
+        row = invitation_svc.remove_invitation(invitation, request.user, reason)
         if row.pk is None:  # added by staff and never sent: deleted outright
             return Response(status=status.HTTP_204_NO_CONTENT)
+        return self.out(io.InvitationRead, row)
+
+    @extend_schema(
+        parameters=[OpenApiParameter("invitation_id", int, OpenApiParameter.PATH)],
+        request=io.AnswerWrite,
+        responses={200: io.InvitationRead, **WRITE_ERRORS},
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path=r"invitations/(?P<invitation_id>[0-9]+)/answer",
+        url_name="answer-invitation",
+    )
+    def answer_invitation(self, request, pk=None, invitation_id=None):
+        """The head of the invited unit answers the undangan (Pasal 9 huruf f where it binds)."""
+        meeting = self.get_object()
+        invitation = meeting.invitations.select_related("unit").filter(pk=invitation_id).first()
+        if invitation is None:
+            raise NotFound(
+                _("This meeting has no invitation with id %(id)s.") % {"id": invitation_id}
+            )
+        self.require("coordination.answer_invitation", invitation)
+        data = self.checked(io.AnswerWrite).to_input()
+        invitation_svc.answer_invitation(invitation, data, request.user)
+        row = Invitation.objects.select_related(*INVITATION_RELATED).get(pk=invitation.pk)
         return self.out(io.InvitationRead, row)
 
     @extend_schema(request=io.AttendanceWrite, responses={200: io.InvitationRead, **WRITE_ERRORS})
@@ -212,7 +240,7 @@ class MeetingViewSet(CoordinationAPI):
         self.require("coordination.change_attendance", meeting)
         serializer = self.checked(io.AttendanceWrite, meeting=meeting)
         invitation = serializer.validated_data["invitation"]
-        meeting_svc.record_attendance(invitation, serializer.to_input(), request.user)
+        attendance_svc.record_attendance(invitation, serializer.to_input(), request.user)
         row = Invitation.objects.select_related(*INVITATION_RELATED, "meeting__region").get(
             pk=invitation.pk
         )

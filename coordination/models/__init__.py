@@ -8,6 +8,7 @@ from coordination.models.follow_ups import (
     FollowUpTransition,
     ReminderLog,
 )
+from coordination.models.letters import LetterSequence, MeetingDocument
 from coordination.models.meetings import AgendaItem, Attendance, Invitation, Meeting
 from coordination.models.oversight import Takeover, UrgentDecision
 from coordination.models.reports import (
@@ -30,7 +31,9 @@ __all__ = [
     "FollowUp",
     "FollowUpTransition",
     "Invitation",
+    "LetterSequence",
     "Meeting",
+    "MeetingDocument",
     "RegionalDayOff",
     "ReminderLog",
     "Report",

@@ -10,7 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from orgchart.models import Affair, Official, Position, Unit
+from regulations.answers import source_text
 from regulations.models import Region
+from regulations.rule_kinds import RuleKind
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -105,6 +107,19 @@ class Meeting(models.Model):
         blank=True,
         help_text=_("The provisions the portal checked the meeting against, by rule."),
     )
+    recorded_afterwards = models.BooleanField(
+        _("recorded after it was held"),
+        default=False,
+        help_text=_(
+            "A meeting already held, entered afterwards: no undangan was sent by the portal."
+        ),
+    )
+    letter_number = models.CharField(
+        _("letter number (Nomor)"),
+        max_length=80,
+        blank=True,
+        help_text=_("The undangan's number, from the region's sequence of the year."),
+    )
     minutes = models.TextField(_("minutes (notulen)"), blank=True)
     minutes_taker = models.CharField(_("minutes taken by"), max_length=200, blank=True)
     minutes_recorded_at = models.DateTimeField(_("minutes recorded at"), null=True, blank=True)
@@ -164,6 +179,29 @@ class Meeting(models.Model):
                 break
         return found
 
+    # The rule kind behind each provision stored in ``sources``, for its display.
+    SOURCE_KINDS = {
+        "convener": RuleKind.MEETING_CONVENERS,
+        "form": RuleKind.COORDINATION_FORMS,
+        "kind": RuleKind.MEETING_KINDS,
+        "mode": RuleKind.MEETING_MODES,
+        "periodicity": RuleKind.MEETING_PERIODICITY,
+    }
+
+    def provisions(self) -> dict[str, str]:
+        """The provisions the meeting was checked against, by field, as printed in the reader's
+        language: the citation stored, or the notice that the portal's default applies."""
+        sources = self.sources or {}
+        texts = {}
+        for name, kind in self.SOURCE_KINDS.items():
+            if name not in sources:
+                continue
+            if name == "convener" and sources.get("convener_basis") == "forum":
+                texts[name] = sources[name] or gettext("the forum's own basis")
+            else:
+                texts[name] = source_text(kind, sources[name])
+        return texts
+
     @property
     def editable(self) -> bool:
         return self.status in (self.Status.DRAFT, self.Status.INVITED)
@@ -180,15 +218,7 @@ class Meeting(models.Model):
             errors["recurrence"] = gettext("A periodic meeting needs its recurrence rule.")
         if self.periodicity == self.Periodicity.INSIDENTAL and self.recurrence:
             errors["recurrence"] = gettext("An incidental meeting does not recur.")
-        if self.recurrence:
-            from dateutil.rrule import rrulestr
-
-            try:
-                rrulestr(self.recurrence, dtstart=self.starts_at)
-            except (ValueError, TypeError) as exc:
-                errors["recurrence"] = gettext("Not a valid recurrence rule: %(error)s") % {
-                    "error": exc
-                }
+        # Whether the rule itself reads and fits the date: services.meetings.check_recurrence.
         if errors:
             raise ValidationError(errors)
 
@@ -229,8 +259,33 @@ class Invitation(models.Model):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="invitations")
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="invitations")
+
+    class Reason(models.TextChoices):
+        """Why the unit is invited; the sentence is composed when shown, in the reader's
+        language, from ``reason_data``."""
+
+        CONCERNED = "concerned", _("carries out the meeting's affairs")
+        COORDINATES = "coordinates", _("coordinates units that are invited")
+        ADDED = "added", _("added by the secretariat")
+
     proposed = models.BooleanField(_("proposed by the portal"), default=False)
-    reason = models.CharField(_("why invited"), max_length=500, blank=True)
+    reason_kind = models.CharField(
+        _("why invited"), max_length=12, choices=Reason.choices, default=Reason.ADDED
+    )
+    reason_data = models.JSONField(
+        _("facts behind the reason"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "concerned: the affairs (code, name) and the provision; coordinates: the units' names."
+        ),
+    )
+    reason = models.CharField(
+        _("note from the secretariat"),
+        max_length=500,
+        blank=True,
+        help_text=_("What staff wrote when adding the unit, in their own words."),
+    )
     removed_at = models.DateTimeField(_("removed at"), null=True, blank=True)
     removal_reason = models.TextField(_("reason for removal"), blank=True)
     sent_at = models.DateTimeField(_("invitation sent at"), null=True, blank=True)
@@ -259,9 +314,12 @@ class Invitation(models.Model):
         verbose_name_plural = _("invitations")
         constraints = [
             models.UniqueConstraint(fields=["meeting", "unit"], name="invitation_unique_unit"),
+            # A unit the portal proposed (Pasal 9 huruf g) is removed only with a reason.
             models.CheckConstraint(
-                condition=models.Q(removed_at__isnull=True) | ~models.Q(removal_reason=""),
-                name="invitation_removal_has_reason",
+                condition=models.Q(removed_at__isnull=True)
+                | ~models.Q(removal_reason="")
+                | models.Q(proposed=False),
+                name="invitation_proposed_removal_has_reason",
             ),
         ]
 
@@ -275,6 +333,23 @@ class Invitation(models.Model):
     @property
     def active(self) -> bool:
         return self.removed_at is None
+
+    @property
+    def reason_display(self) -> str:
+        """Why the unit is invited, composed in the reader's language from the stored facts."""
+        data = self.reason_data or {}
+        if self.reason_kind == self.Reason.CONCERNED:
+            return gettext("carries out %(affairs)s; concerned units must attend (%(source)s)") % {
+                "affairs": ", ".join(item["name"] for item in data.get("affairs", [])),
+                "source": source_text(RuleKind.CONCERNED_UNITS_ATTEND, data.get("source")),
+            }
+        if self.reason_kind == self.Reason.COORDINATES:
+            return gettext("coordinates %(units)s") % {"units": ", ".join(data.get("units", []))}
+        return self.reason or gettext("added by the secretariat")
+
+    @property
+    def removal_display(self) -> str:
+        return self.removal_reason or gettext("removed by the secretariat")
 
 
 class Attendance(models.Model):
@@ -312,13 +387,26 @@ class Attendance(models.Model):
         blank=True,
         help_text=_("For vertical agencies and others outside the structure."),
     )
-    note = models.CharField(_("note"), max_length=300, blank=True)
-    breach = models.CharField(
-        _("breach of the rules"),
-        max_length=300,
+    attendee_post = models.CharField(
+        _("attendee's post"),
+        max_length=200,
         blank=True,
-        help_text=_("Set when a head required to be represented was absent, with the provision."),
+        help_text=_("The post of an attendee recorded by name, as they stated it."),
     )
+    unverified = models.BooleanField(
+        _("not verified against the records"),
+        default=False,
+        help_text=_(
+            "Recorded by name and post because the unit has no officials on record on the day."
+        ),
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    breached = models.BooleanField(
+        _("breach of the rules"),
+        default=False,
+        help_text=_("The head was absent and not represented, although the rule requires it."),
+    )
+    breach_source = models.CharField(_("provision breached"), max_length=300, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -340,3 +428,12 @@ class Attendance(models.Model):
     @property
     def attendee(self) -> str:
         return self.official.name if self.official_id else self.attendee_name
+
+    @property
+    def breach_display(self) -> str:
+        """The breach, composed in the reader's language from the provision it breaches."""
+        if not self.breached:
+            return ""
+        return gettext(
+            "absent and not represented, although %(source)s requires a representative"
+        ) % {"source": self.breach_source or gettext("the region's rule")}

@@ -15,6 +15,7 @@ from coordination.serializers.fields import (
     unit_outside,
 )
 from coordination.serializers.inputs import (
+    AnswerWrite,
     AttendanceWrite,
     DayOffWrite,
     DecisionWrite,
@@ -49,6 +50,7 @@ from coordination.serializers.outputs import (
 
 __all__ = [
     "AffairField",
+    "AnswerWrite",
     "AttendanceRead",
     "AttendanceWrite",
     "DayOffRead",

@@ -21,11 +21,13 @@ from coordination.serializers.fields import (
     _in_region,
     unit_outside,
 )
+from coordination.services.attendance import AttendanceInput
 from coordination.services.follow_ups import (
     DecisionInput,
     FollowUpInput,
 )
-from coordination.services.meetings import AttendanceInput, MeetingInput
+from coordination.services.invitations import AnswerInput
+from coordination.services.meetings import MeetingInput
 from coordination.services.oversight import TakeoverInput, UrgentDecisionInput
 
 # --- Input ------------------------------------------------------------------------------------
@@ -53,6 +55,10 @@ class MeetingWrite(serializers.Serializer):
     affairs = AffairField(many=True, required=False, help_text='Urusan codes, e.g. ["1.02"].')
     agenda = serializers.ListField(
         child=serializers.CharField(max_length=2000, allow_blank=True), allow_empty=True
+    )
+    recorded_afterwards = serializers.BooleanField(
+        default=False,
+        help_text="True to enter a meeting already held (its start in the past; no undangan).",
     )
 
     def validate(self, attrs: dict) -> dict:
@@ -95,6 +101,7 @@ class AttendanceWrite(serializers.Serializer):
     status = serializers.ChoiceField(choices=Attendance.Status.choices)
     official = OfficialField(required=False, allow_null=True, default=None)
     attendee_name = serializers.CharField(max_length=200, allow_blank=True, default="")
+    attendee_post = serializers.CharField(max_length=200, allow_blank=True, default="")
     note = serializers.CharField(max_length=300, allow_blank=True, default="")
 
     def __init__(self, *args, **kwargs) -> None:
@@ -109,8 +116,26 @@ class AttendanceWrite(serializers.Serializer):
             status=data["status"],
             official=data["official"],
             attendee_name=data["attendee_name"],
+            attendee_post=data["attendee_post"],
             note=data["note"],
         )
+
+
+class AnswerWrite(serializers.Serializer):
+    """The invited unit's answer to the undangan."""
+
+    response = serializers.ChoiceField(choices=Invitation.Response.choices)
+    official = OfficialField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="The representative, for the answer 'represented'.",
+    )
+    note = serializers.CharField(max_length=300, allow_blank=True, default="")
+
+    def to_input(self) -> AnswerInput:
+        data = self.validated_data
+        return AnswerInput(data["response"], data["official"], data["note"])
 
 
 class FollowUpWrite(serializers.Serializer):

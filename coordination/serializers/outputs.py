@@ -22,11 +22,11 @@ from coordination.models import (
 )
 from coordination.serializers.fields import choice_text
 from coordination.serializers.times import RegionalTimes, local_iso
+from coordination.services.conveners import convener_label, convening_official
 from coordination.services.follow_ups import (
     Due,
     report_route_display,
 )
-from coordination.services.meetings import convener_label
 from orgchart.models import Unit
 
 # --- Output -----------------------------------------------------------------------------------
@@ -51,6 +51,10 @@ class AttendanceRead(RegionalTimes, serializers.ModelSerializer):
     position = serializers.SerializerMethodField()
     recorded_by = _username()
 
+    breach = serializers.CharField(
+        source="breach_display", read_only=True, help_text="The breach, in the caller's language."
+    )
+
     class Meta:
         model = Attendance
         fields = [
@@ -58,8 +62,12 @@ class AttendanceRead(RegionalTimes, serializers.ModelSerializer):
             "official",
             "position",
             "attendee_name",
+            "attendee_post",
             "attendee",
+            "unverified",
             "note",
+            "breached",
+            "breach_source",
             "breach",
             "recorded_by",
             "recorded_at",
@@ -81,6 +89,14 @@ class InvitationRead(RegionalTimes, serializers.ModelSerializer):
     region_path = "meeting.region"
     unit = UnitRef()
     attendance = serializers.SerializerMethodField()
+    reason = serializers.CharField(
+        source="reason_display", read_only=True, help_text="Why invited, in the caller's language."
+    )
+    reason_kind = choice_text(Invitation.Reason)
+    note = serializers.CharField(source="reason", read_only=True, help_text="Staff's own words.")
+    removal_reason = serializers.CharField(source="removal_display", read_only=True)
+    response = choice_text(Invitation.Response)
+    response_official = serializers.SerializerMethodField()
 
     class Meta:
         model = Invitation
@@ -88,13 +104,26 @@ class InvitationRead(RegionalTimes, serializers.ModelSerializer):
             "id",
             "unit",
             "proposed",
+            "reason_kind",
+            "reason_data",
             "reason",
+            "note",
             "active",
             "removed_at",
             "removal_reason",
             "sent_at",
+            "response",
+            "response_official",
+            "response_note",
+            "responded_at",
             "attendance",
         ]
+
+    @extend_schema_field(OpenApiTypes.OBJECT)
+    def get_response_official(self, row: Invitation) -> dict | None:
+        if not row.response_official_id:
+            return None
+        return {"id": row.response_official_id, "name": row.response_official.name}
 
     @extend_schema_field(AttendanceRead(allow_null=True))
     def get_attendance(self, row: Invitation) -> dict | None:
@@ -152,6 +181,8 @@ class MeetingDetail(MeetingRead):
     secretariat, who may see them) its invitations, attendance, minutes and decisions."""
 
     convener_label = serializers.SerializerMethodField()
+    convening_official = serializers.SerializerMethodField()
+    sources = serializers.SerializerMethodField()
     agenda = serializers.SlugRelatedField(slug_field="text", many=True, read_only=True)
     invitations = serializers.SerializerMethodField()
     minutes = serializers.SerializerMethodField()
@@ -163,6 +194,9 @@ class MeetingDetail(MeetingRead):
         fields = [
             *MeetingRead.Meta.fields,
             "convener_label",
+            "convening_official",
+            "letter_number",
+            "recorded_afterwards",
             "recurrence",
             "agenda",
             "sources",
@@ -179,6 +213,17 @@ class MeetingDetail(MeetingRead):
 
     def get_convener_label(self, meeting: Meeting) -> str:
         return convener_label(meeting)
+
+    @extend_schema_field(OpenApiTypes.OBJECT)
+    def get_convening_official(self, meeting: Meeting) -> dict:
+        """Who convenes on the meeting day: the post, the name where on record, Plt./Plh."""
+        official = convening_official(meeting)
+        return {"post": official.post, "name": official.name, "acting": official.acting.strip()}
+
+    @extend_schema_field(OpenApiTypes.OBJECT)
+    def get_sources(self, meeting: Meeting) -> dict:
+        """The provision each choice was checked against, in the caller's language."""
+        return meeting.provisions()
 
     @extend_schema_field(InvitationRead(many=True, allow_null=True))
     def get_invitations(self, meeting: Meeting) -> list | None:

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext
 
 from coordination.models import RegionalDayOff
-from coordination.services.meetings import require
+from coordination.services.permissions import require
 from regulations.models import Region
 
 

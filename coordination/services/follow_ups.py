@@ -22,16 +22,20 @@ from coordination.models import (
     Meeting,
 )
 from coordination.services import notify
-from coordination.services.meetings import require
+from coordination.services.attendance import check_started
+from coordination.services.permissions import require
 from coordination.services.rules import role_label
 from coordination.uploads import store, validate_upload
 from coordination.workdays import Calendar, region_today
 from orgchart.models import Role, Unit
+from orgchart.vocabulary import UnitKind
 from regulations.answers import RuleAnswer, follow_up_deadline, rule_for, rules_for
 from regulations.models import Region
 from regulations.rule_kinds import RuleKind
 
 MAX_EVIDENCE = 20
+# The Kepala Daerah receives follow-up reports (through the Sekda); no decision assigns them one.
+NOT_ASSIGNED = frozenset({UnitKind.KEPALA_DAERAH})
 
 
 @dataclass(frozen=True)
@@ -100,23 +104,12 @@ class DecisionInput:
     follow_ups: list[FollowUpInput] = field(default_factory=list)
 
 
-@transaction.atomic
-def record_minutes(
-    meeting: Meeting,
-    user,
-    *,
-    minutes: str,
-    minutes_taker: str = "",
-    decisions: list[DecisionInput] | None = None,
-) -> list[FollowUp]:
-    """Record the minutes and add their decisions, each with follow-ups for one or more units.
-    Decisions already recorded stay (their follow-ups may be under way)."""
-    meeting = Meeting.objects.select_for_update().select_related("region").get(pk=meeting.pk)
-    require(user, "coordination.add_decision", meeting)
+def _check_minutes_recordable(meeting: Meeting, minutes: str) -> None:
     if meeting.status not in (Meeting.Status.INVITED, Meeting.Status.HELD):
         raise ValidationError(
             gettext("Minutes are recorded for a meeting whose invitations went out.")
         )
+    check_started(meeting, gettext("Minutes"))
     if not minutes.strip():
         raise ValidationError({"minutes": gettext("Write the minutes.")})
     missing = list(
@@ -129,8 +122,40 @@ def record_minutes(
             gettext("Record the attendance of every invited unit first: %(units)s.")
             % {"units": ", ".join(invitation.unit.name for invitation in missing)}
         )
-    decisions = decisions or []
-    day = meeting.date
+
+
+def _follow_up_errors(meeting: Meeting, number: int, items: list[FollowUpInput]) -> list[str]:
+    """Each unit of the meeting's region, existing on its day, able to carry the action out,
+    named once per decision, with the action said."""
+    errors, seen = [], set()
+    live = set(
+        Unit.objects.as_of(meeting.date)
+        .filter(pk__in=[item.unit.pk for item in items])
+        .values_list("pk", flat=True)
+    )
+    for item in items:
+        words = {"unit": item.unit.name, "number": number}
+        if item.unit.region_id != meeting.region_id:
+            errors.append(gettext("%(unit)s is not a unit of the meeting's region.") % words)
+        elif item.unit.pk not in live:
+            errors.append(gettext("%(unit)s does not exist on the day of the meeting.") % words)
+        elif item.unit.kind in NOT_ASSIGNED:
+            errors.append(
+                gettext(
+                    "%(unit)s receives the follow-up reports; a follow-up is assigned to a "
+                    "unit that carries it out."
+                )
+                % words
+            )
+        if not item.action.strip():
+            errors.append(gettext("Say what %(unit)s must do for decision %(number)d.") % words)
+        if item.unit.pk in seen:
+            errors.append(gettext("%(unit)s appears twice in decision %(number)d.") % words)
+        seen.add(item.unit.pk)
+    return errors
+
+
+def _decision_errors(meeting: Meeting, decisions: list[DecisionInput]) -> list[str]:
     errors = []
     for number, decision in enumerate(decisions, start=1):
         if not decision.text.strip():
@@ -140,28 +165,51 @@ def record_minutes(
                 gettext("Decision %(number)d assigns no follow-up to any unit.")
                 % {"number": number}
             )
-        seen = set()
-        for item in decision.follow_ups:
-            if item.unit.region_id != meeting.region_id:
-                errors.append(
-                    gettext("%(unit)s is not a unit of the meeting's region.") % {"unit": item.unit}
-                )
-            elif not Unit.objects.as_of(day).filter(pk=item.unit.pk).exists():
-                errors.append(
-                    gettext("%(unit)s does not exist on the day of the meeting.")
-                    % {"unit": item.unit}
-                )
-            if not item.action.strip():
-                errors.append(
-                    gettext("Say what %(unit)s must do for decision %(number)d.")
-                    % {"unit": item.unit.name, "number": number}
-                )
-            if item.unit.pk in seen:
-                errors.append(
-                    gettext("%(unit)s appears twice in decision %(number)d.")
-                    % {"unit": item.unit.name, "number": number}
-                )
-            seen.add(item.unit.pk)
+        errors.extend(_follow_up_errors(meeting, number, decision.follow_ups))
+    return errors
+
+
+def _write_decisions(meeting: Meeting, decisions: list[DecisionInput], user) -> list[FollowUp]:
+    """Number the decisions after those already recorded; each follow-up is due the region's
+    period after the meeting day (e.g. 2 working days, Kutai Kartanegara Pasal 13 ayat (5))."""
+    due = due_after(meeting.region, meeting.date)
+    start = meeting.decisions.order_by("-position").values_list("position", flat=True).first() or 0
+    created: list[FollowUp] = []
+    for number, decision in enumerate(decisions, start=start + 1):
+        row = Decision.objects.create(meeting=meeting, position=number, text=decision.text.strip())
+        created.extend(
+            FollowUp.objects.create(
+                region=meeting.region,
+                decision=row,
+                unit=item.unit,
+                action=item.action.strip(),
+                due_date=due.date,
+                due_working_days=due.working_days,
+                due_source=due.source,
+                created_by=user,
+            )
+            for item in decision.follow_ups
+        )
+    return created
+
+
+@transaction.atomic
+def record_minutes(
+    meeting: Meeting,
+    user,
+    *,
+    minutes: str,
+    minutes_taker: str = "",
+    decisions: list[DecisionInput] | None = None,
+) -> list[FollowUp]:
+    """Record the minutes of a meeting that has started and add their decisions, each with
+    follow-ups for one or more units. Decisions already recorded stay (their follow-ups may
+    be under way)."""
+    meeting = Meeting.objects.select_for_update().select_related("region").get(pk=meeting.pk)
+    require(user, "coordination.add_decision", meeting)
+    _check_minutes_recordable(meeting, minutes)
+    decisions = decisions or []
+    errors = _decision_errors(meeting, decisions)
     if errors:
         raise ValidationError(errors)
     meeting.minutes = minutes.strip()
@@ -170,24 +218,7 @@ def record_minutes(
     meeting.minutes_recorded_by = user
     meeting.status = Meeting.Status.HELD
     meeting.save()
-    due = due_after(meeting.region, day)
-    start = meeting.decisions.order_by("-position").values_list("position", flat=True).first() or 0
-    created: list[FollowUp] = []
-    for number, decision in enumerate(decisions, start=start + 1):
-        row = Decision.objects.create(meeting=meeting, position=number, text=decision.text.strip())
-        for item in decision.follow_ups:
-            created.append(
-                FollowUp.objects.create(
-                    region=meeting.region,
-                    decision=row,
-                    unit=item.unit,
-                    action=item.action.strip(),
-                    due_date=due.date,
-                    due_working_days=due.working_days,
-                    due_source=due.source,
-                    created_by=user,
-                )
-            )
+    created = _write_decisions(meeting, decisions, user)
     ids = [follow_up.pk for follow_up in created]
     transaction.on_commit(lambda: _announce(ids))
     return created

@@ -18,7 +18,7 @@ from django.utils.translation import gettext
 
 from coordination.models import Takeover, UrgentDecision
 from coordination.services import notify
-from coordination.services.meetings import require
+from coordination.services.permissions import require
 from coordination.services.routing import Routes
 from coordination.services.rules import ROLE_KINDS, kinds_label, role_label, roles_label, rule
 from coordination.workdays import region_today

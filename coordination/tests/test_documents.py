@@ -7,8 +7,7 @@ from icalendar import Calendar
 from pypdf import PdfReader
 
 from coordination import documents
-from coordination.services import meetings as svc
-from coordination.tests.helpers import held_meeting, meeting_input
+from coordination.tests.helpers import held_meeting, meeting_input, schedule
 
 
 def pdf_text(data: bytes) -> str:
@@ -19,13 +18,13 @@ def pdf_text(data: bytes) -> str:
 
 def test_invitation_pdf_and_ics(world):
     side = world.bkt
-    meeting = svc.schedule_meeting(
+    meeting = schedule(
         meeting_input(side, periodicity="periodik", recurrence="FREQ=MONTHLY;BYDAY=1WE;COUNT=6"),
         side.users["secretariat_staff"],
     )
     text = pdf_text(documents.invitation_pdf(meeting))
     assert "PEMERINTAH KOTA BUKITTINGGI" in text
-    assert "Rabu, 3 Juni 2026" in text and "09.00" in text
+    assert "Rabu, 3 Juni 2026" in text and "09.00" in text, text
     assert "Dinas kesehatan" in text and "Laporan situasi" in text
     assert "Perwal Bukittinggi 4/2017 Pasal 9 huruf c" in text
     # Pasal 9 huruf f, in the region's own words, only where the region's text says it.

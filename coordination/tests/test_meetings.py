@@ -8,9 +8,11 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from coordination.models import Attendance, Invitation, Meeting
+from coordination.services import attendance as att
+from coordination.services import invitations as inv
 from coordination.services import meetings as svc
 from coordination.services.follow_ups import DecisionInput, FollowUpInput, record_minutes
-from coordination.tests.helpers import held_meeting, meeting_input
+from coordination.tests.helpers import held_meeting, meeting_input, schedule, update
 
 BKT = "Perwal Bukittinggi 4/2017"
 
@@ -21,7 +23,7 @@ def messages(exc: ValidationError) -> str:
 
 def test_sekda_convenes_and_the_portal_proposes_concerned_units_and_their_asisten(world):
     side = world.bkt
-    meeting = svc.schedule_meeting(meeting_input(side), side.users["secretariat_staff"])
+    meeting = schedule(meeting_input(side), side.users["secretariat_staff"])
     assert meeting.sources["convener"] == f"{BKT} Pasal 9 huruf c"
     assert meeting.sources["form"] == f"{BKT} Pasal 6"
     invited = {i.unit.name: i for i in meeting.invitations.select_related("unit")}
@@ -29,8 +31,11 @@ def test_sekda_convenes_and_the_portal_proposes_concerned_units_and_their_asiste
     assert {"Dinas kesehatan", "Rumah sakit", side.asisten.name, side.asisten_other.name} == set(
         invited
     )
-    assert f"{BKT} Pasal 9 huruf g" in invited["Dinas kesehatan"].reason
-    assert "Dinas kesehatan" in invited[side.asisten.name].reason
+    # The facts are stored; the sentence is composed when shown.
+    assert invited["Dinas kesehatan"].reason_kind == "concerned"
+    assert invited["Dinas kesehatan"].reason_data["source"] == f"{BKT} Pasal 9 huruf g"
+    assert f"{BKT} Pasal 9 huruf g" in invited["Dinas kesehatan"].reason_display
+    assert "Dinas kesehatan" in invited[side.asisten.name].reason_display
     assert all(i.proposed for i in invited.values())
     assert [a.text for a in meeting.agenda.all()] == ["Laporan situasi", "Langkah penanganan"]
 
@@ -38,9 +43,7 @@ def test_sekda_convenes_and_the_portal_proposes_concerned_units_and_their_asiste
 def test_an_asisten_may_not_convene_general_matters(world):
     side = world.bkt
     with pytest.raises(ValidationError) as exc:
-        svc.schedule_meeting(
-            meeting_input(side, convener=side.asisten), side.users["secretariat_staff"]
-        )
+        schedule(meeting_input(side, convener=side.asisten), side.users["secretariat_staff"])
     text = messages(exc.value)
     assert f"{BKT} Pasal 9 huruf c" in text and f"{BKT} Pasal 9 huruf e" in text
     assert not Meeting.objects.exists()
@@ -49,26 +52,22 @@ def test_an_asisten_may_not_convene_general_matters(world):
 def test_an_asisten_convenes_technical_meetings_within_the_portfolio_only(world):
     side = world.bkt
     staff = side.users["secretariat_staff"]
-    inside = svc.schedule_meeting(
-        meeting_input(side, convener=side.asisten, scope="technical"), staff
-    )
+    inside = schedule(meeting_input(side, convener=side.asisten, scope="technical"), staff)
     assert inside.sources["convener"] == f"{BKT} Pasal 9 huruf e"
     with pytest.raises(ValidationError) as exc:
-        svc.schedule_meeting(
+        schedule(
             meeting_input(side, convener=side.asisten, scope="technical", affairs=("2.15",)), staff
         )
     text = messages(exc.value)
     assert f"{BKT} Pasal 9 huruf e" in text and "2.15" in text
     with pytest.raises(ValidationError, match="Name the affairs"):
-        svc.schedule_meeting(
-            meeting_input(side, convener=side.asisten, scope="technical", affairs=()), staff
-        )
+        schedule(meeting_input(side, convener=side.asisten, scope="technical", affairs=()), staff)
 
 
 def test_a_dinas_cannot_convene_and_the_refusal_cites_both_provisions(world):
     side = world.bkt
     with pytest.raises(ValidationError) as exc:
-        svc.schedule_meeting(
+        schedule(
             meeting_input(side, convener=side.dinas, scope="technical"),
             side.users["secretariat_staff"],
         )
@@ -79,41 +78,38 @@ def test_a_dinas_cannot_convene_and_the_refusal_cites_both_provisions(world):
 def test_kinds_the_text_does_not_name_are_refused_with_its_provision(world):
     side = world.kukar
     with pytest.raises(ValidationError) as exc:
-        svc.schedule_meeting(
-            meeting_input(side, kind="permintaan_data"), side.users["secretariat_staff"]
-        )
+        schedule(meeting_input(side, kind="permintaan_data"), side.users["secretariat_staff"])
     assert "Perbup Kutai Kartanegara 4/2018 Pasal 13 ayat (2)" in messages(exc.value)
-    ok = svc.schedule_meeting(
-        meeting_input(side, kind="fasilitasi_mediasi"), side.users["secretariat_staff"]
-    )
+    ok = schedule(meeting_input(side, kind="fasilitasi_mediasi"), side.users["secretariat_staff"])
     assert ok.sources["kind"] == "Perbup Kutai Kartanegara 4/2018 Pasal 13 ayat (2)"
     # Kutai Kartanegara's text names no forms: the portal's default is cited as such.
-    assert ok.sources["form"].startswith("portal default")
+    assert ok.sources["form"] is None
+    assert ok.provisions()["form"].startswith("portal default")
 
 
 def test_form_mode_and_periodicity_are_validated(world):
     side = world.bkt
     staff = side.users["secretariat_staff"]
     with pytest.raises(ValidationError) as exc:
-        svc.schedule_meeting(meeting_input(side, mode="elektronik", place=""), staff)
+        schedule(meeting_input(side, mode="elektronik", place=""), staff)
     assert "online link" in messages(exc.value)
     with pytest.raises(ValidationError) as exc:
-        svc.schedule_meeting(meeting_input(side, periodicity="periodik"), staff)
+        schedule(meeting_input(side, periodicity="periodik"), staff)
     assert "recurrence" in messages(exc.value)
-    periodic = svc.schedule_meeting(
-        meeting_input(side, periodicity="periodik", recurrence="FREQ=MONTHLY;BYDAY=1MO;COUNT=12"),
+    periodic = schedule(
+        meeting_input(side, periodicity="periodik", recurrence="FREQ=MONTHLY;BYDAY=1WE;COUNT=12"),
         staff,
     )
     assert periodic.recurrence.startswith("FREQ=MONTHLY")
-    # First Mondays from Wed 3 June 2026, 09:00 WIB.
+    # First Wednesdays from Wed 3 June 2026, 09:00 WIB.
     assert [start.date() for start in periodic.occurrences(3)] == [
-        datetime.date(2026, 7, 6),
-        datetime.date(2026, 8, 3),
-        datetime.date(2026, 9, 7),
+        datetime.date(2026, 6, 3),
+        datetime.date(2026, 7, 1),
+        datetime.date(2026, 8, 5),
     ]
     assert periodic.occurrences(3)[0].hour == 9
     with pytest.raises(ValidationError):
-        svc.schedule_meeting(meeting_input(side, agenda=["  "]), staff)
+        schedule(meeting_input(side, agenda=["  "]), staff)
 
 
 def test_only_the_secretariat_of_the_region_schedules(world):
@@ -124,40 +120,40 @@ def test_only_the_secretariat_of_the_region_schedules(world):
         world.kukar.users["secretariat_staff"],
     ):
         with pytest.raises(PermissionDenied):
-            svc.schedule_meeting(meeting_input(side), user)
+            schedule(meeting_input(side), user)
     assert not Meeting.objects.exists()
 
 
 def test_removing_a_proposed_invitee_needs_a_written_reason(world):
     side = world.bkt
     staff = side.users["secretariat_staff"]
-    meeting = svc.schedule_meeting(meeting_input(side), staff)
+    meeting = schedule(meeting_input(side), staff)
     hospital = meeting.invitations.get(unit__name="Rumah sakit")
     with pytest.raises(ValidationError) as exc:
-        svc.remove_invitation(hospital, staff, "  ")
+        inv.remove_invitation(hospital, staff, "  ")
     assert f"{BKT} Pasal 9 huruf g" in messages(exc.value)
-    svc.remove_invitation(hospital, staff, "Dibahas pada rapat teknis tersendiri")
+    inv.remove_invitation(hospital, staff, "Dibahas pada rapat teknis tersendiri")
     hospital.refresh_from_db()
     assert hospital.removed_at and hospital.removal_reason == "Dibahas pada rapat teknis tersendiri"
-    added = svc.add_invitation(meeting, side.vertical, staff)
+    added = inv.add_invitation(meeting, side.vertical, staff)
     assert not added.proposed
     with pytest.raises(ValidationError, match="already invited"):
-        svc.add_invitation(meeting, side.vertical, staff)
+        inv.add_invitation(meeting, side.vertical, staff)
     with pytest.raises(ValidationError):
-        svc.add_invitation(meeting, world.kukar.dinas, staff)
+        inv.add_invitation(meeting, world.kukar.dinas, staff)
 
 
 def test_invitations_go_out_by_email_with_a_calendar_file(world):
     side = world.bkt
     staff = side.users["secretariat_staff"]
-    meeting = svc.schedule_meeting(meeting_input(side), staff)
+    meeting = schedule(meeting_input(side), staff)
     with pytest.raises(ValidationError):
-        svc.schedule_meeting(meeting_input(side, ends_at=meeting.starts_at), staff)
+        schedule(meeting_input(side, ends_at=meeting.starts_at), staff)
     mail.outbox.clear()
     from django.test import TestCase
 
     with TestCase.captureOnCommitCallbacks(execute=True):
-        sent = svc.send_invitations(meeting, staff)
+        sent = inv.send_invitations(meeting, staff)
     assert sent == 4
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
@@ -171,11 +167,11 @@ def test_invitations_go_out_by_email_with_a_calendar_file(world):
 def _invited(world, side=None):
     side = side or world.bkt
     staff = side.users["secretariat_staff"]
-    meeting = svc.schedule_meeting(meeting_input(side), staff)
+    meeting = schedule(meeting_input(side), staff)
     if side is world.bkt:
-        svc.add_invitation(meeting, side.vertical, staff)
-        svc.add_invitation(meeting, side.acting_dinas, staff)
-    svc.send_invitations(meeting, staff)
+        inv.add_invitation(meeting, side.vertical, staff)
+        inv.add_invitation(meeting, side.acting_dinas, staff)
+    inv.send_invitations(meeting, staff)
     return meeting, staff
 
 
@@ -184,9 +180,9 @@ def test_a_representative_two_levels_below_is_refused_with_the_citation(world):
     meeting, staff = _invited(world)
     invitation = meeting.invitations.get(unit=side.dinas)
     with pytest.raises(ValidationError) as exc:
-        svc.record_attendance(
+        att.record_attendance(
             invitation,
-            svc.AttendanceInput(status="represented", official=side.officials["level3"]),
+            att.AttendanceInput(status="represented", official=side.officials["level3"]),
             staff,
         )
     text = messages(exc.value)
@@ -195,17 +191,17 @@ def test_a_representative_two_levels_below_is_refused_with_the_citation(world):
     assert not Attendance.objects.exists()
     # An official of another unit is refused too.
     with pytest.raises(ValidationError, match="holds no position in Dinas kesehatan"):
-        svc.record_attendance(
+        att.record_attendance(
             invitation,
-            svc.AttendanceInput(status="represented", official=side.officials["outsider"]),
+            att.AttendanceInput(status="represented", official=side.officials["outsider"]),
             staff,
         )
     # Nobody named at all: refused, citing the rule.
     with pytest.raises(ValidationError, match="Pasal 9 huruf f"):
-        svc.record_attendance(invitation, svc.AttendanceInput(status="represented"), staff)
-    ok = svc.record_attendance(
+        att.record_attendance(invitation, att.AttendanceInput(status="represented"), staff)
+    ok = att.record_attendance(
         invitation,
-        svc.AttendanceInput(status="represented", official=side.officials["level2"]),
+        att.AttendanceInput(status="represented", official=side.officials["level2"]),
         staff,
     )
     assert ok.status == "represented" and ok.position.level == 2
@@ -214,25 +210,25 @@ def test_a_representative_two_levels_below_is_refused_with_the_citation(world):
 def test_acting_heads_count_as_the_head_and_vertical_agencies_name_anyone(world):
     side = world.bkt
     meeting, staff = _invited(world)
-    acting = svc.record_attendance(
+    acting = att.record_attendance(
         meeting.invitations.get(unit=side.acting_dinas),
-        svc.AttendanceInput(status="represented", official=side.officials["acting"]),
+        att.AttendanceInput(status="represented", official=side.officials["acting"]),
         staff,
     )
     assert acting.status == Attendance.Status.PRESENT
-    head = svc.record_attendance(
-        meeting.invitations.get(unit=side.dinas), svc.AttendanceInput(status="present"), staff
+    head = att.record_attendance(
+        meeting.invitations.get(unit=side.dinas), att.AttendanceInput(status="present"), staff
     )
     assert head.official == side.officials["head"]
     with pytest.raises(ValidationError, match="is not the head"):
-        svc.record_attendance(
+        att.record_attendance(
             meeting.invitations.get(unit=side.dinas),
-            svc.AttendanceInput(status="present", official=side.officials["level2"]),
+            att.AttendanceInput(status="present", official=side.officials["level2"]),
             staff,
         )
-    vertical = svc.record_attendance(
+    vertical = att.record_attendance(
         meeting.invitations.get(unit=side.vertical),
-        svc.AttendanceInput(status="represented", attendee_name="AKP Budi, Kasat Binmas"),
+        att.AttendanceInput(status="represented", attendee_name="AKP Budi, Kasat Binmas"),
         staff,
     )
     assert vertical.attendee == "AKP Budi, Kasat Binmas"
@@ -241,14 +237,15 @@ def test_acting_heads_count_as_the_head_and_vertical_agencies_name_anyone(world)
 def test_an_absent_head_of_a_bound_unit_is_flagged(world):
     side = world.bkt
     meeting, staff = _invited(world)
-    absent = svc.record_attendance(
-        meeting.invitations.get(unit=side.dinas), svc.AttendanceInput(status="absent"), staff
+    absent = att.record_attendance(
+        meeting.invitations.get(unit=side.dinas), att.AttendanceInput(status="absent"), staff
     )
-    assert f"{BKT} Pasal 9 huruf f" in absent.breach
-    vertical = svc.record_attendance(
-        meeting.invitations.get(unit=side.vertical), svc.AttendanceInput(status="absent"), staff
+    assert absent.breached and absent.breach_source == f"{BKT} Pasal 9 huruf f"
+    assert f"{BKT} Pasal 9 huruf f" in absent.breach_display
+    vertical = att.record_attendance(
+        meeting.invitations.get(unit=side.vertical), att.AttendanceInput(status="absent"), staff
     )
-    assert vertical.breach == ""
+    assert not vertical.breached and vertical.breach_display == ""
 
 
 def test_minutes_need_every_attendance_and_create_follow_ups_with_the_due_date(world):
@@ -274,7 +271,7 @@ def test_minutes_reject_bad_decisions(world):
     side = world.bkt
     meeting, staff = _invited(world)
     for invitation in meeting.invitations.filter(removed_at__isnull=True):
-        svc.record_attendance(invitation, svc.AttendanceInput(status="absent"), staff)
+        att.record_attendance(invitation, att.AttendanceInput(status="absent"), staff)
     bad = [
         DecisionInput(text="", follow_ups=[]),
         DecisionInput(text="X", follow_ups=[FollowUpInput(world.kukar.dinas, "Y")]),
@@ -294,26 +291,26 @@ def test_minutes_reject_bad_decisions(world):
 def test_cancelling_needs_a_reason_and_freezes_the_meeting(world):
     side = world.bkt
     staff = side.users["secretariat_staff"]
-    meeting = svc.schedule_meeting(meeting_input(side), staff)
+    meeting = schedule(meeting_input(side), staff)
     with pytest.raises(ValidationError):
         svc.cancel_meeting(meeting, staff, " ")
     svc.cancel_meeting(meeting, staff, "Walikota berhalangan")
     with pytest.raises(ValidationError):
-        svc.add_invitation(meeting, side.vertical, staff)
+        inv.add_invitation(meeting, side.vertical, staff)
     assert Invitation.objects.filter(meeting=meeting).count() == 4
 
 
 def test_changing_a_meeting_after_the_undangan_resends_it_to_every_invitee(world):
     side = world.bkt
     staff = side.users["secretariat_staff"]
-    meeting = svc.schedule_meeting(meeting_input(side), staff)
-    svc.send_invitations(meeting, staff)
+    meeting = schedule(meeting_input(side), staff)
+    inv.send_invitations(meeting, staff)
     mail.outbox.clear()
     from django.test import TestCase
 
     later = meeting_input(side, day=datetime.date(2026, 6, 4))
     with TestCase.captureOnCommitCallbacks(execute=True):
-        svc.update_meeting(meeting, later, staff)
+        update(meeting, later, staff)
     (message,) = mail.outbox
     assert "bkt_kadis@example.go.id" in message.to
     assert "4 Juni 2026" in message.body or "4 June 2026" in message.body or "Kamis" in message.body
@@ -322,11 +319,11 @@ def test_changing_a_meeting_after_the_undangan_resends_it_to_every_invitee(world
 def test_a_draft_is_not_shown_to_the_agencies_it_proposes(world):
     side = world.bkt
     staff = side.users["secretariat_staff"]
-    meeting = svc.schedule_meeting(meeting_input(side), staff)
+    meeting = schedule(meeting_input(side), staff)
     head = side.users["agency_head"]
     assert not Meeting.objects.visible_to(head).exists()
     assert not head.has_perm("coordination.view_meeting", meeting)
-    svc.send_invitations(meeting, staff)
+    inv.send_invitations(meeting, staff)
     assert list(Meeting.objects.visible_to(head)) == [meeting]
     assert head.has_perm("coordination.view_decision", meeting)
     assert not side.users["agency_head_other"].has_perm("coordination.view_meeting", meeting)

@@ -9,7 +9,7 @@ from django.test import TestCase
 
 from coordination.models import Takeover, UrgentDecision
 from coordination.services.dashboard import dashboard
-from coordination.services.meetings import propose_invitations, schedule_meeting
+from coordination.services.invitations import propose_invitations
 from coordination.services.oversight import (
     TakeoverInput,
     UrgentDecisionInput,
@@ -20,7 +20,7 @@ from coordination.services.oversight import (
     report_urgent_decision,
 )
 from coordination.services.routing import Routes
-from coordination.tests.helpers import held_meeting, meeting_input
+from coordination.tests.helpers import held_meeting, meeting_input, schedule
 
 D = datetime.date
 
@@ -142,10 +142,8 @@ def test_during_a_takeover_invitations_and_dashboards_route_to_who_took_over(wor
         TakeoverInput(side.dinas, side.root, D(2026, 6, 1), D(2026, 6, 30), "Kejadian luar biasa"),
         side.users["kepala_daerah"],
     )
-    meeting = schedule_meeting(
-        meeting_input(side, day=D(2026, 6, 3)), side.users["secretariat_staff"]
-    )
-    invited = {i.unit_id: i.reason for i in meeting.invitations.all()}
+    meeting = schedule(meeting_input(side, day=D(2026, 6, 3)), side.users["secretariat_staff"])
+    invited = {i.unit_id: i.reason_display for i in meeting.invitations.all()}
     assert side.root.pk in invited and "Dinas Kesehatan" in invited[side.root.pk]
     # The Asisten still coordinates the RSUD (1.02) but no longer the Dinas.
     assert "Dinas Kesehatan" not in invited.get(side.asisten.pk, "")

@@ -15,18 +15,14 @@ from coordination.views.follow_ups import (
     sekda_inbox,
 )
 from coordination.views.meetings import (
-    attendance,
-    invitation_add,
     invitation_ics,
     invitation_pdf,
-    invitation_remove,
-    invitations_send,
     meeting_cancel,
     meeting_detail,
     meeting_edit,
     meeting_list,
     meeting_new,
-    minutes,
+    meeting_record_held,
     minutes_pdf,
 )
 from coordination.views.oversight import (
@@ -38,7 +34,6 @@ from coordination.views.oversight import (
 )
 
 __all__ = [
-    "attendance",
     "dashboard",
     "evidence_download",
     "evidence_upload",
@@ -47,17 +42,14 @@ __all__ = [
     "follow_up_receive",
     "follow_up_report",
     "follow_up_transition",
-    "invitation_add",
     "invitation_ics",
     "invitation_pdf",
-    "invitation_remove",
-    "invitations_send",
     "meeting_cancel",
     "meeting_detail",
     "meeting_edit",
     "meeting_list",
     "meeting_new",
-    "minutes",
+    "meeting_record_held",
     "minutes_pdf",
     "sekda_inbox",
     "takeover_end",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zoneinfo
 from types import SimpleNamespace
 
 from django.contrib import messages
@@ -12,29 +11,20 @@ from django.core.paginator import Paginator
 from django.db.models import F, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_htmx.http import HttpResponseClientRedirect
 
 from coordination import documents
 from coordination import forms as f
 from coordination.models import FollowUp, Invitation, Meeting
-from coordination.services import follow_ups as fu
+from coordination.services import attendance as att
 from coordination.services import meetings as svc
 from coordination.services import worklist_filters as wf
-from coordination.views._common import (
-    ACTING_PREFIX,
-    _invitation_for,
-    _meeting_for,
-    _picker,
-    _region_for,
-    _require,
-    _today,
-)
-from orgchart.models import Appointment, Official, Unit
+from coordination.services.conveners import convening_official
+from coordination.views._common import _meeting_for, _picker, _region_for, _require, _today
+from orgchart.middleware import show_region_time
+from orgchart.models import Role, Unit, assignment_of, role_of
 from regulations.models import Region
 
 # --- Meetings -----------------------------------------------------------------------------
@@ -80,19 +70,45 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_new(request: HttpRequest) -> HttpResponse:
-    """Schedule a meeting: only the choices the region's text names, with their citations."""
+    """Schedule a meeting to come: only the choices the region's text names, with their
+    citations."""
+    return _schedule(request, recorded_afterwards=False)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_record_held(request: HttpRequest) -> HttpResponse:
+    """Enter a meeting that was already held (no undangan is sent); attendance and minutes
+    can be recorded at once."""
+    return _schedule(request, recorded_afterwards=True)
+
+
+def _schedule(request: HttpRequest, *, recorded_afterwards: bool) -> HttpResponse:
     _require(request.user, "coordination.add_meeting")
     region = _region_for(request)
+    show_region_time(region)
     form = f.MeetingForm(request.POST or None, region=region, day=_today(region))
     if request.method == "POST" and form.is_valid():
         try:
-            meeting = svc.schedule_meeting(_meeting_input(form, region), request.user)
+            meeting = svc.schedule_meeting(
+                _meeting_input(form, region, recorded_afterwards), request.user
+            )
         except ValidationError as exc:
             f.add_service_errors(form, exc, f.MeetingForm.RENAMES)
         else:
-            messages.success(request, _("The meeting is scheduled. Check the proposed invitees."))
+            messages.success(
+                request,
+                _("The meeting is recorded: record its attendance and minutes.")
+                if recorded_afterwards
+                else _("The meeting is scheduled. Check the proposed invitees."),
+            )
             return redirect("coordination:meeting", pk=meeting.pk)
-    context = {"form": form, "region": region, "picker": _picker(request, region)}
+    context = {
+        "form": form,
+        "region": region,
+        "picker": _picker(request, region),
+        "recorded_afterwards": recorded_afterwards,
+    }
     return render(request, "coordination/meeting_form.html", context)
 
 
@@ -106,22 +122,31 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not meeting.editable:
         raise PermissionDenied(_("A meeting that was held or cancelled cannot be changed."))
     region = meeting.region
+    show_region_time(region)
     form = f.MeetingForm(
         request.POST or None, region=region, day=_today(region), initial=_initial(meeting)
     )
     if request.method == "POST" and form.is_valid():
         try:
-            svc.update_meeting(meeting, _meeting_input(form, region), request.user)
+            svc.update_meeting(
+                meeting, _meeting_input(form, region, meeting.recorded_afterwards), request.user
+            )
         except ValidationError as exc:
             f.add_service_errors(form, exc, f.MeetingForm.RENAMES)
         else:
             messages.success(request, _("The meeting is changed."))
             return redirect("coordination:meeting", pk=meeting.pk)
-    context = {"form": form, "region": region, "meeting": meeting, "picker": None}
+    context = {
+        "form": form,
+        "region": region,
+        "meeting": meeting,
+        "picker": None,
+        "recorded_afterwards": meeting.recorded_afterwards,
+    }
     return render(request, "coordination/meeting_form.html", context)
 
 
-def _meeting_input(form: f.MeetingForm, region: Region) -> svc.MeetingInput:
+def _meeting_input(form: f.MeetingForm, region: Region, recorded_afterwards: bool):
     starts_at, ends_at = form.starts_and_ends()
     return svc.MeetingInput(
         region=region,
@@ -129,13 +154,13 @@ def _meeting_input(form: f.MeetingForm, region: Region) -> svc.MeetingInput:
         ends_at=ends_at,
         agenda=form.agenda_lines(),
         affairs=list(form.cleaned_data["affairs"]),
+        recorded_afterwards=recorded_afterwards,
         **{name: form.cleaned_data[name] for name in svc.STATED_FIELDS},
     )
 
 
 def _initial(meeting: Meeting) -> dict:
-    zone = zoneinfo.ZoneInfo(meeting.region.timezone)
-    start, end = meeting.starts_at.astimezone(zone), meeting.ends_at.astimezone(zone)
+    start, end = meeting.region.local(meeting.starts_at), meeting.region.local(meeting.ends_at)
     return {
         **{name: getattr(meeting, name) for name in svc.STATED_FIELDS if name != "convener"},
         "convener": meeting.convener_id,
@@ -147,65 +172,92 @@ def _initial(meeting: Meeting) -> dict:
     }
 
 
-def _officials(meeting: Meeting, unit_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
-    """The officials holding a post in each unit on the meeting day, head first: one query."""
-    found: dict[int, list[tuple[int, str]]] = {}
-    rows = (
-        Appointment.objects.as_of(meeting.date)
-        .filter(position__unit_id__in=unit_ids)
-        .select_related("official", "position")
-        .order_by("position__unit_id", "position__level", "official__name")
-    )
-    for row in rows:
-        label = _("%(official)s — %(prefix)s%(title)s (level %(level)d)") % {
-            "official": row.official.name,
-            "prefix": ACTING_PREFIX.get(row.kind, ""),
-            "title": row.position.title,
-            "level": row.position.level,
-        }
-        found.setdefault(row.position.unit_id, []).append((row.official_id, label))
-    return found
+# --- The meeting page ---------------------------------------------------------------------------
 
 
-def _attendance_form(invitation: Invitation, officials, data=None) -> f.AttendanceForm:
-    initial = {}
+class Officials:
+    """The officials of every invited unit on the meeting day and the representation rule,
+    read once for the whole page (two queries), for the attendance and answer forms."""
+
+    def __init__(self, meeting: Meeting, unit_ids: list[int]) -> None:
+        self.rule = att.representation_rule(meeting)
+        levels = self.rule.value["levels_below"] if self.rule else 1
+        self.by_unit = att.officials_of(unit_ids, meeting.date, levels)
+
+    def of(self, unit_id: int) -> att.UnitOfficials:
+        return self.by_unit.get(unit_id) or att.UnitOfficials()
+
+
+def attendance_form(invitation: Invitation, officials: Officials, data=None) -> f.AttendanceForm:
+    """The attendance form of one invitation, starting from what was recorded, or else from the
+    unit's answer to the undangan."""
     attendance = getattr(invitation, "attendance", None)
     if attendance is not None:
         initial = {
             "status": attendance.status,
             "official": attendance.official_id,
             "attendee_name": attendance.attendee_name,
+            "attendee_post": attendance.attendee_post,
             "note": attendance.note,
+        }
+    else:
+        answered = {
+            Invitation.Response.ATTEND: "present",
+            Invitation.Response.REPRESENTED: "represented",
+            Invitation.Response.UNABLE: "absent",
+        }
+        initial = {
+            "status": answered.get(invitation.response, "present"),
+            "official": invitation.response_official_id,
         }
     return f.AttendanceForm(
         data,
         initial=initial,
-        officials=officials.get(invitation.unit_id, []),
+        officials=officials.of(invitation.unit_id),
+        bound_by=att.binds(officials.rule, invitation.unit),
         prefix=f"att-{invitation.pk}",
     )
 
 
-def _row(invitation: Invitation, officials, *, attendance_form=None, remove_form=None):
-    return SimpleNamespace(
-        invitation=invitation,
-        attendance=getattr(invitation, "attendance", None),
-        attendance_form=attendance_form or _attendance_form(invitation, officials),
-        remove_form=remove_form or f.RemoveInvitationForm(prefix=f"rm-{invitation.pk}"),
+def answer_form(invitation: Invitation, officials: Officials, data=None) -> f.AnswerForm:
+    initial = {
+        "response": invitation.response,
+        "official": invitation.response_official_id,
+        "note": invitation.response_note,
+    }
+    return f.AnswerForm(
+        data, initial=initial, officials=officials.of(invitation.unit_id), prefix="answer"
     )
 
 
-def _meeting_flags(user, meeting: Meeting) -> dict:
+def row(invitation: Invitation, officials: Officials, **bound) -> SimpleNamespace:
+    return SimpleNamespace(
+        invitation=invitation,
+        attendance=getattr(invitation, "attendance", None),
+        attendance_form=bound.get("attendance_form") or attendance_form(invitation, officials),
+        remove_form=bound.get("remove_form")
+        or f.RemoveInvitationForm(prefix=f"rm-{invitation.pk}"),
+        bound_by=att.binds(officials.rule, invitation.unit),
+        has_officials=officials.of(invitation.unit_id).on_record,
+        outside=invitation.unit.kind in att.NAMED_BY_THEMSELVES,
+    )
+
+
+def meeting_flags(user, meeting: Meeting) -> dict:
     can_run = user.has_perm("coordination.change_meeting", meeting)
+    started = timezone.now() >= meeting.starts_at
+    recordable = meeting.status in (Meeting.Status.INVITED, Meeting.Status.HELD)
     return {
         "can_run": can_run,
-        "takes_attendance": can_run
-        and meeting.status in (Meeting.Status.INVITED, Meeting.Status.HELD),
+        "started": started,
+        "takes_attendance": can_run and recordable and started,
+        "awaits_start": can_run and recordable and not started,
         "sees_invitations": user.has_perm("coordination.view_invitation", meeting),
         "sees_minutes": user.has_perm("coordination.view_decision", meeting),
     }
 
 
-def _region_units(meeting: Meeting) -> list[Unit]:
+def region_units(meeting: Meeting) -> list[Unit]:
     return list(
         Unit.objects.as_of(meeting.date)
         .filter(region=meeting.region_id)
@@ -215,15 +267,14 @@ def _region_units(meeting: Meeting) -> list[Unit]:
 
 
 def _facts(meeting: Meeting) -> list[SimpleNamespace]:
-    """What the meeting is, each with the provision the portal checked it against."""
-    sources = meeting.sources or {}
+    """What the meeting is, each with the provision the portal checked it against, composed in
+    the reader's language."""
+    provisions = meeting.provisions()
     periodicity = meeting.get_periodicity_display()
-    if meeting.recurrence:
-        periodicity = f"{periodicity} ({meeting.recurrence})"
     return [
-        SimpleNamespace(label=label, value=value, source=sources.get(key, ""))
+        SimpleNamespace(label=label, value=value, source=provisions.get(key, ""))
         for key, label, value in (
-            ("convener", _("Convener"), svc.convener_label(meeting)),
+            ("convener", _("Convener"), str(convening_official(meeting))),
             ("scope", _("Matter"), meeting.get_scope_display()),
             ("form", _("Form of coordination"), meeting.get_form_display()),
             ("kind", _("Kind"), meeting.get_kind_display()),
@@ -233,20 +284,33 @@ def _facts(meeting: Meeting) -> list[SimpleNamespace]:
     ]
 
 
-def _meeting_page(request: HttpRequest, meeting: Meeting, **bound) -> HttpResponse:
+def _own_invitation(user, rows: list) -> SimpleNamespace | None:
+    """The row of the user's own unit, for its head's answer to the undangan."""
+    if role_of(user) not in (Role.AGENCY_HEAD, Role.AGENCY_STAFF):
+        return None
+    unit_id = assignment_of(user).unit_id
+    return next((item for item in rows if item.invitation.unit_id == unit_id), None)
+
+
+def _invitations(meeting: Meeting) -> list[Invitation]:
+    return list(
+        meeting.invitations.select_related(
+            "unit", "attendance__official", "attendance__position", "response_official"
+        ).order_by(F("removed_at").asc(nulls_first=True), "unit__tree_id", "unit__lft")
+    )
+
+
+def meeting_page(request: HttpRequest, meeting: Meeting, **bound) -> HttpResponse:
     """The meeting page; ``bound`` holds forms re-shown with the user's input and errors."""
     user = request.user
-    flags = _meeting_flags(user, meeting)
-    rows, units = [], []
+    show_region_time(meeting.region)
+    flags = meeting_flags(user, meeting)
+    rows, units, officials = [], [], None
     if flags["sees_invitations"]:
-        invitations = list(
-            meeting.invitations.select_related(
-                "unit", "attendance__official", "attendance__position"
-            ).order_by(F("removed_at").asc(nulls_first=True), "unit__tree_id", "unit__lft")
-        )
-        officials = _officials(meeting, [invitation.unit_id for invitation in invitations])
+        invitations = _invitations(meeting)
+        officials = Officials(meeting, [invitation.unit_id for invitation in invitations])
         rows = [
-            _row(
+            row(
                 invitation,
                 officials,
                 attendance_form=bound.get(f"att-{invitation.pk}"),
@@ -255,113 +319,64 @@ def _meeting_page(request: HttpRequest, meeting: Meeting, **bound) -> HttpRespon
             for invitation in invitations
         ]
     if flags["can_run"]:
-        units = _region_units(meeting)
-    invited = {row.invitation.unit_id for row in rows if row.invitation.active}
-    add_form = bound.get("add") or f.AddInvitationForm(
-        units=Unit.objects.filter(pk__in=[u.pk for u in units if u.pk not in invited])
-    )
-    decisions = []
-    if flags["sees_minutes"]:
-        decisions = list(
-            meeting.decisions.prefetch_related(
-                Prefetch("follow_ups", queryset=FollowUp.objects.select_related("unit"))
-            ).order_by("position")
-        )
-    minutes_form = bound.get("minutes") or f.MinutesForm(
-        initial={"minutes": meeting.minutes, "minutes_taker": meeting.minutes_taker},
-        units=units,
-    )
+        units = region_units(meeting)
+    own = _own_invitation(user, rows)
+    may_answer = own is not None and user.has_perm("coordination.answer_invitation", own.invitation)
     context = {
         "meeting": meeting,
         "facts": _facts(meeting),
         "agenda": list(meeting.agenda.order_by("position")),
         "affairs": list(meeting.affairs.order_by("code")),
+        "occurrences": meeting.occurrences(6) if meeting.recurrence else [],
         "rows": rows,
-        "unsent": any(row.invitation.active and not row.invitation.sent_at for row in rows),
-        "add_form": add_form,
+        "own": own,
+        "answer_form": (bound.get("answer") or answer_form(own.invitation, officials))
+        if may_answer
+        else None,
+        "answerable": may_answer
+        and meeting.status == Meeting.Status.INVITED
+        and not flags["started"],
+        "unsent": any(item.invitation.active and not item.invitation.sent_at for item in rows),
+        "add_form": bound.get("add") or _add_form(units, rows),
         "cancel_form": bound.get("cancel") or f.CancelMeetingForm(),
-        "minutes_form": minutes_form,
-        "decisions": decisions,
+        "minutes_form": bound.get("minutes") or minutes_form(meeting, units),
+        "decisions": _decisions(meeting) if flags["sees_minutes"] else [],
+        "documents": list(meeting.documents.select_related("uploaded_by"))
+        if flags["sees_minutes"]
+        else [],
         **flags,
     }
     return render(request, "coordination/meeting_detail.html", context)
 
 
+def _add_form(units: list[Unit], rows: list) -> f.AddInvitationForm:
+    invited = {item.invitation.unit_id for item in rows if item.invitation.active}
+    return f.AddInvitationForm(
+        units=Unit.objects.filter(pk__in=[unit.pk for unit in units if unit.pk not in invited])
+    )
+
+
+def minutes_form(meeting: Meeting, units: list[Unit], data=None, files=None) -> f.MinutesForm:
+    return f.MinutesForm(
+        data,
+        files,
+        initial={"minutes": meeting.minutes, "minutes_taker": meeting.minutes_taker},
+        units=units,
+    )
+
+
+def _decisions(meeting: Meeting) -> list:
+    return list(
+        meeting.decisions.prefetch_related(
+            Prefetch("follow_ups", queryset=FollowUp.objects.select_related("unit"))
+        ).order_by("position")
+    )
+
+
 @login_required
 @require_GET
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _meeting_page(request, _meeting_for(request.user, pk))
-
-
-@login_required
-@require_POST
-def invitation_add(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting_for(request.user, pk)
-    _require(request.user, "coordination.add_invitation", meeting)
-    units = Unit.objects.filter(region=meeting.region_id)
-    form = f.AddInvitationForm(request.POST, units=units)
-    if form.is_valid():
-        unit, reason = form.cleaned_data["unit"], form.cleaned_data["reason"]
-        try:
-            svc.add_invitation(meeting, unit, request.user, reason)
-        except ValidationError as exc:
-            f.add_service_errors(form, exc)
-        else:
-            messages.success(request, _("%(unit)s is invited.") % {"unit": unit.name})
-            return redirect("coordination:meeting", pk=meeting.pk)
-    return _meeting_page(request, meeting, add=form)
-
-
-def _row_response(request: HttpRequest, invitation_pk: int, **forms) -> HttpResponse:
-    """One invitation's row, re-read after a change (htmx swaps it in place)."""
-    invitation = _invitation_for(request.user, invitation_pk)
-    meeting = invitation.meeting
-    officials = _officials(meeting, [invitation.unit_id])
-    context = {
-        "row": _row(invitation, officials, **forms),
-        "meeting": meeting,
-        **_meeting_flags(request.user, meeting),
-    }
-    return render(request, "coordination/_invitation_row.html", context)
-
-
-@login_required
-@require_POST
-def invitation_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    """Withdraw an invitee; a proposed one needs a written reason (Pasal 9 huruf g)."""
-    invitation = _invitation_for(request.user, pk)
-    meeting = invitation.meeting
-    _require(request.user, "coordination.delete_invitation", meeting)
-    form = f.RemoveInvitationForm(request.POST, prefix=f"rm-{invitation.pk}")
-    form.is_valid()
-    try:
-        svc.remove_invitation(invitation, request.user, form.cleaned_data.get("reason", ""))
-    except ValidationError as exc:
-        f.add_service_errors(form, exc)
-        if request.htmx:
-            return _row_response(request, invitation.pk, remove_form=form)
-        return _meeting_page(request, meeting, **{f"rm-{invitation.pk}": form})
-    if request.htmx:
-        if not Invitation.objects.filter(pk=invitation.pk).exists():
-            return HttpResponse("")  # an unsent invitation staff added is simply deleted
-        return _row_response(request, invitation.pk)
-    messages.success(request, _("%(unit)s is removed.") % {"unit": invitation.unit.name})
-    return redirect("coordination:meeting", pk=meeting.pk)
-
-
-@login_required
-@require_POST
-def invitations_send(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting_for(request.user, pk)
-    try:
-        sent = svc.send_invitations(meeting, request.user)
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        message = ngettext("%(count)d invitation sent.", "%(count)d invitations sent.", sent)
-        messages.success(request, message % {"count": sent})
-    return redirect("coordination:meeting", pk=meeting.pk)
+    return meeting_page(request, _meeting_for(request.user, pk))
 
 
 @login_required
@@ -374,85 +389,12 @@ def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
         svc.cancel_meeting(meeting, request.user, form.cleaned_data.get("reason", ""))
     except ValidationError as exc:
         f.add_service_errors(form, exc)
-        return _meeting_page(request, meeting, cancel=form)
+        return meeting_page(request, meeting, cancel=form)
     messages.success(request, _("The meeting is cancelled."))
     return redirect("coordination:meeting", pk=meeting.pk)
 
 
-@login_required
-@require_POST
-def attendance(request: HttpRequest, pk: int) -> HttpResponse:
-    """Record how one invited unit attended (Pasal 9 huruf f); htmx re-renders its row."""
-    invitation = _invitation_for(request.user, pk)
-    meeting = invitation.meeting
-    _require(request.user, "coordination.change_attendance", meeting)
-    officials = _officials(meeting, [invitation.unit_id])
-    form = _attendance_form(invitation, officials, request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        official = None
-        if data["official"] is not None:
-            official = Official.objects.filter(pk=data["official"]).first()
-        try:
-            svc.record_attendance(
-                invitation,
-                svc.AttendanceInput(
-                    status=data["status"],
-                    official=official,
-                    attendee_name=data["attendee_name"],
-                    note=data["note"],
-                ),
-                request.user,
-            )
-        except ValidationError as exc:
-            f.add_service_errors(form, exc)
-        else:
-            if request.htmx:
-                return _row_response(request, invitation.pk)
-            return redirect("coordination:meeting", pk=meeting.pk)
-    if request.htmx:
-        return _row_response(request, invitation.pk, attendance_form=form)
-    return _meeting_page(request, meeting, **{f"att-{invitation.pk}": form})
-
-
-@login_required
-@require_POST
-def minutes(request: HttpRequest, pk: int) -> HttpResponse:
-    """Record the minutes and their decisions; "add" buttons only add blank rows."""
-    meeting = _meeting_for(request.user, pk)
-    _require(request.user, "coordination.add_decision", meeting)
-    form = f.MinutesForm(request.POST, units=_region_units(meeting))
-    adding = request.POST.get("add", "")
-    if adding:
-        form.is_valid()
-        form.add_blank(adding)
-    elif form.is_valid() and (decisions := form.decisions()) is not None:
-        try:
-            created = fu.record_minutes(
-                meeting,
-                request.user,
-                minutes=form.cleaned_data["minutes"],
-                minutes_taker=form.cleaned_data["minutes_taker"],
-                decisions=decisions,
-            )
-        except ValidationError as exc:
-            f.add_service_errors(form, exc)
-        else:
-            messages.success(
-                request,
-                ngettext(
-                    "The minutes are recorded with %(count)d follow-up.",
-                    "The minutes are recorded with %(count)d follow-ups.",
-                    len(created),
-                )
-                % {"count": len(created)},
-            )
-            url = reverse("coordination:meeting", args=[meeting.pk])
-            return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
-    if request.htmx:
-        context = {"meeting": meeting, "minutes_form": form}
-        return render(request, "coordination/_minutes_form.html", context)
-    return _meeting_page(request, meeting, minutes=form)
+# --- Documents ------------------------------------------------------------------------------------
 
 
 def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
