@@ -194,6 +194,12 @@ class AttendanceForm(forms.Form):
     def renames(self) -> dict:
         return {} if self.has_officials else {"official": "attendee_name"}
 
+    def clean(self) -> dict:
+        data = super().clean()
+        if not self.has_officials and "official" in self.errors:
+            self.add_error("attendee_name", self.errors.pop("official"))
+        return data
+
 
 class AnswerForm(forms.Form):
     """The invited unit's answer to the undangan."""

@@ -61,13 +61,15 @@ def rows_shown(key: str, body: str) -> int:
     if key.startswith("follow_ups_"):
         return len(re.findall(r'href="/koordinasi/tindak-lanjut/\d+/"', body))
     if key == "reports_due":
-        return table(body, "data due").count("<tr data-obligation=")
+        return table(body, "data cards due").count("<tr data-obligation=")
     if key.startswith("reports_"):
-        return len(re.findall(r'href="/koordinasi/laporan/\d+/"', table(body, "data reports")))
+        return len(
+            re.findall(r'href="/koordinasi/laporan/\d+/"', table(body, "data cards reports"))
+        )
     if key == "urgent":
-        return table(body, "data").split("<tbody>")[-1].count("<tr")
+        return table(body, "data cards").split("<tbody>")[-1].count("<tr")
     if key == "late_follow_ups":
-        total = re.search(r'<tfoot><tr><th>Total</th><th class="num">(\d+)</th>', body)
+        total = re.search(r'<tfoot><tr><th scope="row">Total</th><th class="num">(\d+)</th>', body)
         return int(total.group(1)) if total else 0
     if key == "missing_reports":
         return body.count('class="cell cell-missing"')

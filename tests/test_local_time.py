@@ -20,11 +20,12 @@ from rest_framework.test import APIClient
 
 from coordination import documents, report_documents
 from coordination.models import FollowUp, Invitation, Meeting, Report
+from coordination.services import invitations as inv
 from coordination.services import meetings as svc
 from coordination.services import obligations as ob
 from coordination.services import reports as rp
 from coordination.services.follow_ups import transition
-from coordination.tests.helpers import held_meeting, meeting_input
+from coordination.tests.helpers import held_meeting, meeting_input, schedule
 from orgchart.templatetags.regional import local_clock
 
 WITA = zoneinfo.ZoneInfo("Asia/Makassar")
@@ -44,9 +45,9 @@ def invited(world):
     sent; read while the server's clock is Asia/Jakarta (WIB), as it is by default."""
     side = world.kukar
     staff = side.users["secretariat_staff"]
-    meeting = svc.schedule_meeting(meeting_input(side), staff)
+    meeting = schedule(meeting_input(side), staff)
     with TestCase.captureOnCommitCallbacks(execute=True):
-        svc.send_invitations(meeting, staff)
+        inv.send_invitations(meeting, staff)
     meeting.refresh_from_db()
     assert meeting.starts_at == NINE_WITA
     return meeting
@@ -177,7 +178,7 @@ def test_the_ics_follows_the_answers_and_the_cancellation(invited, world, server
 
 def test_a_draft_is_tentative(world):
     side = world.kukar
-    draft = svc.schedule_meeting(meeting_input(side), side.users["secretariat_staff"])
+    draft = schedule(meeting_input(side), side.users["secretariat_staff"])
     assert str(_event(draft)[1]["status"]) == "TENTATIVE"
 
 
@@ -220,9 +221,9 @@ def test_the_api_writes_the_regions_own_offset(world, settings, server_zone, who
 
 def test_a_superadmins_list_gives_each_region_its_own_offset_and_calendar(world, settings):
     settings.TIME_ZONE = "Asia/Jakarta"
-    svc.schedule_meeting(meeting_input(world.bkt), world.bkt.users["secretariat_staff"])
+    schedule(meeting_input(world.bkt), world.bkt.users["secretariat_staff"])
     early = datetime.datetime(2026, 6, 3, 0, 30, tzinfo=WITA)  # 2 June 23.30 in WIB
-    svc.schedule_meeting(
+    schedule(
         meeting_input(world.kukar, starts_at=early, ends_at=early + datetime.timedelta(hours=1)),
         world.kukar.users["secretariat_staff"],
     )

@@ -77,8 +77,8 @@ def _sides() -> SimpleNamespace:
 def _meetings(side) -> SimpleNamespace:
     """A meeting held (attendance, minutes, two follow-ups, one reported) and one to come."""
     from coordination.services import follow_ups as fu
-    from coordination.services import meetings as svc
-    from coordination.tests.helpers import held_meeting, meeting_input
+    from coordination.services import invitations as inv
+    from coordination.tests.helpers import held_meeting, meeting_input, schedule
 
     held, follow_ups = held_meeting(side, units=[side.dinas, side.other_dinas])
     mine, reported = follow_ups
@@ -87,8 +87,8 @@ def _meetings(side) -> SimpleNamespace:
     fu.transition(reported, "done", other_head, report="Jalur angkutan sekolah sudah diatur.")
     staff = side.users["secretariat_staff"]
     day = datetime.date.today() + datetime.timedelta(days=21)
-    upcoming = svc.schedule_meeting(meeting_input(side, day=day, title="Rapat persiapan"), staff)
-    svc.send_invitations(upcoming, staff)
+    upcoming = schedule(meeting_input(side, day=day, title="Rapat persiapan"), staff)
+    inv.send_invitations(upcoming, staff)
     return SimpleNamespace(held=held, upcoming=upcoming, follow_up=mine)
 
 

@@ -17,12 +17,12 @@ from django.urls import reverse
 
 from coordination.models import ReminderLog, ReportingPeriod, ReportReminder
 from coordination.services import escalation, notify
+from coordination.services import invitations as inv
 from coordination.services import obligations as ob
 from coordination.services import reports as rp
 from coordination.services.follow_ups import transition
-from coordination.services.meetings import schedule_meeting, send_invitations
 from coordination.services.report_reminders import scan_reports
-from coordination.tests.helpers import held_meeting, meeting_input
+from coordination.tests.helpers import held_meeting, meeting_input, schedule
 from coordination.tests.test_follow_ups import noon
 from orgchart.models import Appointment, Official, Position
 from tests.factories import user_with_role
@@ -354,10 +354,10 @@ def test_the_report_page_shows_the_undelivered_reminder_of_its_unit_and_period(w
 def test_e_mails_of_a_kutai_kartanegara_meeting_read_in_wita(world):
     side = world.kukar
     staff = side.users["secretariat_staff"]
-    meeting = schedule_meeting(meeting_input(side, day=D(2026, 6, 3)), staff)
+    meeting = schedule(meeting_input(side, day=D(2026, 6, 3)), staff)
     mail.outbox.clear()
     with TestCase.captureOnCommitCallbacks(execute=True):
-        send_invitations(meeting, staff)
+        inv.send_invitations(meeting, staff)
     (invitation,) = _mails_to("kukar_kadis@example.go.id")
     # Indonesian by default; 09.00 local time in Kalimantan Timur is WITA (UTC+8).
     assert "Rabu, 3 Juni 2026 09.00 WITA" in invitation.body

@@ -401,6 +401,7 @@ def _report_page(request: HttpRequest, report: Report, status: int = 200, **boun
         "draft": bound.get("draft")
         or (rf.ReportDraftForm(report=report) if can_file and report.editable else None),
         "attachment_form": bound.get("attachment") or rf.AttachmentForm(),
+        "attached": bound.get("attached"),
         "act_form": rf.NoteForm(auto_id="act_%s"),
         "return_form": bound.get("return") or rf.ReturnForm(auto_id="return_%s"),
         "max_attachments": rp.MAX_ATTACHMENTS,
@@ -433,6 +434,8 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if action == "add-line":
         form.add_blank_line()
         return _report_page(request, report, draft=form)
+    if action == "attach" or action.startswith("remove-"):
+        return _files_in_draft(request, report, form, action)
     data = form.report_input() if valid else None
     if data is None:
         return _report_page(request, report, draft=form)
@@ -460,6 +463,37 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return _report_page(request, report, draft=form)
     messages.success(request, _("The report is submitted. A submitted version does not change."))
     return redirect("coordination:report", pk=report.pk)
+
+
+def _files_in_draft(request, report: Report, form: rf.ReportDraftForm, action: str):
+    """Attach or remove a file from within the draft form: what was typed is saved as the
+    draft (when it is valid) and shown again either way, beside the file's outcome."""
+    data = form.report_input() if form.is_valid() else None
+    if data is not None:
+        try:
+            rp.save_draft(report, data, request.user)
+        except ValidationError as exc:
+            _service_errors(form, exc)
+    files, attached = rf.AttachmentForm(), None
+    if action == "attach":
+        files = rf.AttachmentForm(request.POST, request.FILES)
+        if files.is_valid():
+            try:
+                attached = rp.add_attachment(report, files.cleaned_data["file"], request.user)
+            except ValidationError as exc:
+                files.add_error("file", exc.messages)
+    else:
+        pk = action.removeprefix("remove-")
+        item = report.attachments.filter(pk=int(pk) if pk.isdigit() else 0).first()
+        try:
+            if item is None:
+                raise ValidationError(_("That file is no longer attached."))
+            rp.remove_attachment(item, request.user)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+    report.refresh_from_db()
+    return _report_page(request, report, draft=form, attachment=files, attached=attached)
 
 
 @login_required
