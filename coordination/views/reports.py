@@ -554,8 +554,13 @@ def report_act(request: HttpRequest, pk: int) -> HttpResponse:
     step = rp.next_step(report)
     form = rf.NoteForm(request.POST)
     form.is_valid()
-    rp.advance(report, request.user, form.cleaned_data.get("note", ""))  # 403 if not theirs
-    messages.success(request, STEP_DONE[step])
+    try:
+        rp.advance(report, request.user, form.cleaned_data.get("note", ""))  # 403 if not theirs
+    except ValidationError as exc:  # e.g. taken meanwhile by someone else: say so, at the top
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, STEP_DONE[step])
     return redirect("coordination:report", pk=report.pk)
 
 
