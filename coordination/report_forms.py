@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models import Report
+from coordination.models.reports import label_name
 from coordination.services.reports import LineInput, ReportInput
 
 TEXT = {"rows": 4}
@@ -181,12 +182,12 @@ class ReportFilterForm(forms.Form):
         everything = ("", gettext("all"))
         self.fields["obligation"].choices = [
             everything,
-            *((o.pk, f"{o.source} — {o.name}") for o in obligations),
+            *((o.pk, f"{o.source} — {o.display_name}") for o in obligations),
         ]
         self.fields["period"].choices = [
             everything,
             ("incidental", gettext("incidental")),
-            *((label, label) for label in periods),
+            *((label, label_name(label)) for label in periods),
         ]
         self.fields["status"].choices = [
             everything,

@@ -176,9 +176,9 @@ class ReportPeriodViewSet(CoordinationAPI):
 
 def report_rows(rows):
     newer = Report.objects.filter(previous=OuterRef("pk")).values("pk")[:1]
-    return rows.select_related("region", "obligation", "period", "unit", "created_by").annotate(
-        newer_id=Subquery(newer)
-    )
+    return rows.select_related(
+        "region", "obligation__region", "period", "unit", "created_by"
+    ).annotate(newer_id=Subquery(newer))
 
 
 def report_detail_rows(rows):

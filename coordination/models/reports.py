@@ -5,17 +5,22 @@
 from __future__ import annotations
 
 import datetime
+import re
 import uuid
 from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from coordination.labels import kinds_label, role_label
 from coordination.models.notices import NoticeOutcome
 from orgchart.models import Unit
+from orgchart.vocabulary import PERANGKAT_DAERAH
 from regulations.models import Region, Rule
 
 
@@ -89,6 +94,19 @@ class ReportingObligation(models.Model):
     def owning_region_id(self) -> int:
         return self.region_id
 
+    @property
+    def display_name(self) -> str:
+        """ "Written report of Perangkat Daerah to Walikota", in the reader's language (the
+        ``name`` column keeps it in Bahasa Indonesia for the admin and exports' history)."""
+        kinds = set(self.reporter_kinds)
+        reporters = sorted(kinds - PERANGKAT_DAERAH)
+        if kinds >= PERANGKAT_DAERAH:
+            reporters = ["Perangkat Daerah", *reporters]
+        return gettext("Written report of %(reporters)s to %(recipient)s") % {
+            "reporters": kinds_label(reporters or sorted(kinds)),
+            "recipient": role_label(self.region, self.recipient),
+        }
+
 
 class ReportingPeriod(models.Model):
     """One period of an obligation (e.g. the third quarter of 2026), with its due date in
@@ -118,6 +136,12 @@ class ReportingPeriod(models.Model):
     @property
     def owning_region_id(self) -> int:
         return self.obligation.region_id
+
+    @property
+    def display_label(self) -> str:
+        """The period in the reader's language ("Quarter III 2026", "Triwulan III 2026"); the
+        ``label`` column keeps the Indonesian one as the period's key."""
+        return label_name(self.label)
 
 
 class ReportQuerySet(models.QuerySet):
@@ -330,6 +354,30 @@ class ReportReminder(NoticeOutcome):
     @property
     def owning_region_id(self) -> int:
         return self.unit.region_id
+
+
+_MONTHS_ID = [
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+    "September", "Oktober", "November", "Desember",
+]  # fmt: skip
+_STORED = re.compile(r"^(Triwulan|Semester|Tahun) (?:([IV]+) )?(\d{4})$")
+
+
+def label_name(label: str) -> str:
+    """A stored (Indonesian) period label in the reader's language."""
+    found = _STORED.match(label)
+    if not found:
+        month, _space, year = label.partition(" ")
+        if month in _MONTHS_ID and year.isdigit():
+            return f"{MONTHS[_MONTHS_ID.index(month) + 1]} {year}"
+        return label
+    kind, number, year = found.groups()
+    words = {"number": number or "", "year": int(year)}
+    if kind == "Triwulan":
+        return gettext("Quarter %(number)s %(year)d") % words
+    if kind == "Semester":
+        return gettext("Semester %(number)s %(year)d") % words
+    return gettext("Year %(year)d") % words
 
 
 def period_label(cadence: str, start: datetime.date) -> str:

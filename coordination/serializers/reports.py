@@ -191,6 +191,9 @@ class ReportingObligationRead(serializers.ModelSerializer):
     cadence_display = serializers.SerializerMethodField()
     due_display = serializers.SerializerMethodField()
     form = choice_text(ReportingObligation.Form)
+    name = serializers.CharField(
+        source="display_name", read_only=True, help_text="In the caller's language."
+    )
 
     class Meta:
         model = ReportingObligation
@@ -332,7 +335,7 @@ class WrittenReportRead(RegionalTimes, serializers.ModelSerializer):
     def get_obligation(self, row: Report) -> dict:
         return {
             "id": row.obligation_id,
-            "name": row.obligation.name,
+            "name": row.obligation.display_name,
             "provision": row.obligation.source,
         }
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.utils.translation import gettext
-
+from coordination.labels import kinds_label, role_label, roles_label
 from orgchart.vocabulary import UnitKind
 from regulations.answers import RuleAnswer, rule_for, rules_for
 from regulations.models import Region
@@ -19,45 +18,12 @@ ROLE_KINDS: dict[str, frozenset[str]] = {
     "asisten": frozenset({UnitKind.ASISTEN}),
     "staf_ahli": frozenset({UnitKind.STAF_AHLI}),
 }
+__all__ = ["ROLE_KINDS", "convener_rules", "kinds_label", "role_label", "roles_label", "rule"]
+
 DEFAULT_CONVENERS = {
     "general": ["kepala_daerah", "wakil", "sekda"],
     "technical": ["asisten"],
 }
-
-
-def role_label(region: Region, role: str) -> str:
-    """The title as the region's text writes it: "Walikota", "Wakil Bupati", "Sekretaris
-    Daerah", "Asisten Sekretaris Daerah"."""
-    head = region.head_title
-    return {
-        "kepala_daerah": head,
-        "wakil": f"Wakil {head}",
-        "sekda": "Sekretaris Daerah",
-        "asisten": "Asisten Sekretaris Daerah",
-        "staf_ahli": "Staf Ahli",
-        "bappeda": "Bappeda",
-        "parent_unit": gettext("the parent unit"),
-    }.get(role, role)
-
-
-def roles_label(region: Region, roles: list[str]) -> str:
-    labels = [role_label(region, role) for role in roles]
-    if len(labels) <= 1:
-        return "".join(labels)
-    return gettext("%(first)s or %(last)s") % {
-        "first": ", ".join(labels[:-1]),
-        "last": labels[-1],
-    }
-
-
-def kinds_label(kinds: list[str]) -> str:
-    labels = [str(UnitKind(kind).label) if kind in UnitKind.values else kind for kind in kinds]
-    if len(labels) <= 1:
-        return "".join(labels)
-    return gettext("%(first)s or %(last)s") % {
-        "first": ", ".join(labels[:-1]),
-        "last": labels[-1],
-    }
 
 
 def convener_rules(region: Region, day: datetime.date) -> dict[str, RuleAnswer]:

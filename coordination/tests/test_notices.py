@@ -130,13 +130,13 @@ def test_report_reminders_say_tomorrow_and_late_by_n_working_days(world, english
     scan_reports(_at(side, D(2026, 7, 13)), [side.region.pk])
     (before,) = _mails_to("bkt_kadis@example.go.id")
     assert before.subject == (
-        "Reminder: the written report of Dinas kesehatan for Triwulan II 2026 is due tomorrow"
+        "Reminder: the written report of Dinas kesehatan for Quarter II 2026 is due tomorrow"
     )
     mail.outbox.clear()
     scan_reports(_at(side, D(2026, 7, 16)), [side.region.pk])  # Thursday: 2 working days late
     late = [m for m in _mails_to("bkt_asisten@example.go.id") if "Dinas kesehatan" in m.subject]
     assert [m.subject for m in late] == [
-        "Late by 2 working days: no written report of Dinas kesehatan for Triwulan II 2026"
+        "Late by 2 working days: no written report of Dinas kesehatan for Quarter II 2026"
     ]
     assert "due on Tuesday, 14 July 2026" in late[0].body
 

@@ -204,7 +204,7 @@ def _list_page(request: HttpRequest, start_error: tuple | None = None) -> HttpRe
     region = _region_for(request)
     day = _today(region)
     clock = Clock.of(region, day)
-    obligations = list(ReportingObligation.objects.filter(region=region))
+    obligations = list(ReportingObligation.objects.filter(region=region).select_related("region"))
     labels = ReportingPeriod.objects.filter(obligation__region=region, start__lte=day).order_by(
         "-start", "label"
     )
@@ -217,7 +217,7 @@ def _list_page(request: HttpRequest, start_error: tuple | None = None) -> HttpRe
         Report.objects.visible_to(user)
         .current()
         .filter(region=region)
-        .select_related("obligation", "period", "unit")
+        .select_related("obligation__region", "period", "unit")
     )
     chosen = form.cleaned_data if form.is_valid() else {}
     if chosen:
@@ -623,7 +623,7 @@ def report_inbox(request: HttpRequest) -> HttpResponse:
     rows = list(
         Report.objects.visible_to(request.user)
         .filter(region=region, status__in=IN_FLIGHT)
-        .select_related("region", "obligation", "period", "unit")
+        .select_related("region", "obligation__region", "period", "unit")
         .order_by("submitted_at", "pk")
     )
     rows = rp.waiting_for(request.user, rows, day)

@@ -88,6 +88,6 @@ def chart_svg(table: ComplianceTable, *, width: int = 720, height: int = 260) ->
         counts = totals[period["id"]]
         x = LEFT + slot * index + (slot - bar) / 2
         parts.extend(_bar(x, bar, counts, plot, scale))
-        parts.append(_caption(x + bar / 2, TOP + plot, slot, period["label"], counts))
+        parts.append(_caption(x + bar / 2, TOP + plot, slot, period["display_label"], counts))
     parts.append("</svg>")
     return "".join(parts)

@@ -62,7 +62,14 @@ def build_table(
 ) -> ComplianceTable:
     """The table of ``periods`` of ``obligation`` for what ``user`` may see (no access check:
     the public functions check first)."""
-    table = ComplianceTable(region, today, obligation, [period_dict(p) for p in periods], [], {})
+    table = ComplianceTable(
+        region,
+        today,
+        obligation,
+        [period_dict(p) for p in periods],
+        [],
+        {},
+    )
     if obligation is None or not periods:
         return table
     routes = Routes(region, today)

@@ -119,6 +119,7 @@ def _put(sheet, row: int, column: int, value: object, *, bold: bool = False):
 
 def _status_sheet(sheet, table: ComplianceTable) -> None:
     words = status_words()
+    # Periods by their official (stored) names, the key across languages and files.
     headers = [gettext("Unit"), gettext("Portfolio")] + [p["label"] for p in table.periods]
     for column, header in enumerate(headers, start=1):
         _put(sheet, 1, column, header, bold=True)
@@ -180,7 +181,7 @@ def export_xlsx(table: ComplianceTable) -> bytes:
     _status_sheet(sheet, table)
     _totals_sheet(book.create_sheet(gettext("Totals")[:31]), table)
     if table.obligation is not None:
-        book.properties.title = f"{table.obligation.name} ({table.obligation.source})"[:250]
+        book.properties.title = f"{table.obligation.display_name} ({table.obligation.source})"[:250]
     book.properties.creator = table.region.full_name
     out = io.BytesIO()
     book.save(out)

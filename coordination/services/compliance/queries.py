@@ -31,7 +31,12 @@ def default_obligation(obligations: Iterable[ReportingObligation]) -> ReportingO
 
 
 def active_obligations(region: Region) -> list[ReportingObligation]:
-    return list(ReportingObligation.objects.filter(region=region).active().order_by("pk"))
+    return list(
+        ReportingObligation.objects.filter(region=region)
+        .active()
+        .select_related("region")
+        .order_by("pk")
+    )
 
 
 def recent_periods(

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from coordination.models import ReportingObligation, ReportingPeriod
+from coordination.models.reports import label_name
 from coordination.services.compliance.lateness import Lateness
 from regulations.models import Region
 
@@ -115,9 +116,12 @@ def status_of(
 
 
 def period_dict(period: ReportingPeriod) -> dict:
+    """The period as the table holds it; ``display_label`` in the reader's language, ``label``
+    the stored Indonesian key."""
     return {
         "id": period.pk,
         "label": period.label,
+        "display_label": label_name(period.label),
         "start": period.start,
         "end": period.end,
         "due_date": period.due_date,
