@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 
 import pypdf
 import pytest
@@ -166,8 +167,10 @@ def test_the_attendance_form_offers_the_officials_one_level_below_by_name_and_po
     with during(meeting):
         page = client.get(reverse("coordination:meeting", args=[meeting.pk])).content.decode()
     level2, level3 = side.officials["level2"], side.officials["level3"]
-    assert f"{level2.name} — Sekretaris Dinas kesehatan" in page
-    assert f'value="{level3.pk}"' not in page  # two levels below: not offered
+    invitation = meeting.invitations.get(unit=side.dinas)
+    select = re.search(rf'<select name="att-{invitation.pk}-official".*?</select>', page, re.S)
+    assert f"{level2.name} — Sekretaris Dinas kesehatan" in select.group(0)
+    assert f'value="{level3.pk}"' not in select.group(0)  # two levels below: not offered
     assert_visible(page, f"represented by the official one level below ({BKT} Pasal 9 huruf f)")
 
 
