@@ -17,8 +17,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from coordination.labels import kinds_label, role_label
 from coordination.models.notices import NoticeOutcome
+from orgchart.labels import kinds_label, role_label
 from orgchart.models import Unit
 from orgchart.vocabulary import PERANGKAT_DAERAH
 from regulations.models import Region, Rule

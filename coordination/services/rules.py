@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from coordination.labels import kinds_label, role_label, roles_label
+from orgchart.labels import kinds_label, role_label, roles_label
 from orgchart.vocabulary import UnitKind
 from regulations.answers import RuleAnswer, rule_for, rules_for
 from regulations.models import Region

@@ -17,6 +17,7 @@ from orgchart.packs.flaws import find_flaws
 from orgchart.read.portfolios import portfolios
 from orgchart.read.tree import tree
 from orgchart.read.units import unit_detail
+from orgchart.rule_text import describe
 from regulations.models import Region, Regulation
 
 LAMPIRAN_TABS = (
@@ -57,6 +58,14 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _read_rules(regulation: Regulation) -> list:
+    """The regulation's rules, each with the portal's reading in the reader's language."""
+    rules = list(regulation.rules.select_related("regulation__region").order_by("kind", "pk"))
+    for rule in rules:
+        rule.reading = describe(regulation.region, rule.kind, rule.value)
+    return rules
+
+
 def _day_for(request: HttpRequest, region: Region | None):
     """The page's date: ?as_of= or today; a bad date shows the page for today with a message."""
     try:
@@ -79,7 +88,7 @@ def region_page(request: HttpRequest, code: str) -> HttpResponse:
         context |= {
             "root": tree(region, day),
             "assistants": portfolios(region, day)["assistants"],
-            "rules": regulation.rules.select_related("regulation__region").order_by("kind", "pk"),
+            "rules": _read_rules(regulation),
             "flaws": find_flaws(regulation),
             "lampiran_tabs": LAMPIRAN_TABS,
         }

@@ -1,6 +1,6 @@
 """The words for roles and kinds of unit as the region's texts write them ("Wakil Walikota",
 "Sekretaris Daerah", "Dinas, Badan or Bagian"), composed in the reader's language. Used by the
-models' display properties and the services alike; it depends on nothing in coordination."""
+models' display properties and the services alike (orgchart and coordination)."""
 
 from __future__ import annotations
 
