@@ -273,6 +273,7 @@ def test_compliance_counts_use_indonesian_grouping(browse, world, monkeypatch):
     period = {
         "id": 1,
         "label": "Triwulan I 2026",
+        "display_label": "Triwulan I 2026",
         "start": D(2026, 1, 1),
         "end": D(2026, 3, 31),
         "due_date": D(2026, 4, 15),

@@ -37,7 +37,7 @@ class ComplianceTable:
     region: Region
     today: datetime.date
     obligation: ReportingObligation | None
-    periods: list[dict]  # {"id", "label", "start", "end", "due_date"}, oldest first
+    periods: list[dict]  # {"id", "label", "display_label", "start", "end", "due_date"}
     units: list[dict]  # {"id", "name", "kind", "portfolio_id", "portfolio_name"}, tree order
     cells: dict[tuple[int, int], str]  # (unit id, period id) -> one of STATUSES
     # (unit id, period id) -> when the first version was submitted, in the region's zone
