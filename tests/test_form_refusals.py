@@ -100,7 +100,7 @@ def test_scheduling_in_the_past_says_so_beside_the_date_and_keeps_the_title(brow
 def test_a_meeting_recorded_as_held_in_the_future_is_refused_visibly(browse, world):
     client = browse(world.bkt.users["secretariat_staff"])
     response = client.post(reverse("coordination:meeting-record-held"), meeting_form(world.bkt))
-    assert_visible(response.content, "has not come yet")
+    assert_visible(response.content, "is still to come")
 
 
 def test_a_missing_title_is_shown_beside_the_field(browse, world):

@@ -118,7 +118,7 @@ class Meeting(models.Model):
         _("letter number (Nomor)"),
         max_length=80,
         blank=True,
-        help_text=_("The undangan's number, from the region's sequence of the year."),
+        help_text=_("The invitation letter's number, from the region's sequence of the year."),
     )
     minutes = models.TextField(_("minutes (notulen)"), blank=True)
     minutes_taker = models.CharField(_("minutes taken by"), max_length=200, blank=True)

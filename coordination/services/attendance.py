@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import dateformat, formats, timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from coordination.models import Attendance, Invitation, Meeting
 from coordination.services.permissions import require
@@ -161,13 +161,20 @@ def _describe(official: Official, unit: Unit, officials: UnitOfficials) -> str:
 # --- Recording ------------------------------------------------------------------------------
 
 
+NOT_STARTED = {
+    "attendance": gettext_noop("Attendance is recorded once the meeting has started (%(start)s)."),
+    "minutes": gettext_noop("Minutes are recorded once the meeting has started (%(start)s)."),
+    "files": gettext_noop(
+        "Files of the minutes are attached once the meeting has started (%(start)s)."
+    ),
+}
+
+
 def check_started(meeting: Meeting, what: str) -> None:
-    """Attendance and minutes are facts of a meeting that has begun."""
+    """Attendance and minutes are facts of a meeting that has begun (``what``: a key of
+    NOT_STARTED)."""
     if timezone.now() < meeting.starts_at:
-        raise ValidationError(
-            gettext("%(what)s are recorded once the meeting has started (%(start)s).")
-            % {"what": what, "start": _start_text(meeting)}
-        )
+        raise ValidationError(gettext(NOT_STARTED[what]) % {"start": _start_text(meeting)})
 
 
 def _start_text(meeting: Meeting) -> str:
@@ -258,7 +265,7 @@ def _check_recordable(invitation: Invitation, data: AttendanceInput) -> None:
     meeting = invitation.meeting
     if meeting.status not in (Meeting.Status.INVITED, Meeting.Status.HELD):
         raise ValidationError(gettext("Attendance is recorded once the invitations are sent."))
-    check_started(meeting, gettext("Attendance"))
+    check_started(meeting, "attendance")
     if not invitation.active:
         raise ValidationError(gettext("This unit's invitation was withdrawn."))
     if data.status not in Attendance.Status.values:

@@ -109,7 +109,7 @@ def _check_minutes_recordable(meeting: Meeting, minutes: str) -> None:
         raise ValidationError(
             gettext("Minutes are recorded for a meeting whose invitations went out.")
         )
-    check_started(meeting, gettext("Minutes"))
+    check_started(meeting, "minutes")
     if not minutes.strip():
         raise ValidationError({"minutes": gettext("Write the minutes.")})
     missing = list(

@@ -248,7 +248,7 @@ class AnswerInput:
 def _check_answerable(invitation: Invitation) -> None:
     meeting = invitation.meeting
     if not invitation.active or invitation.sent_at is None:
-        raise ValidationError(gettext("This unit has no undangan to answer."))
+        raise ValidationError(gettext("This unit has no invitation to answer."))
     if meeting.status != Meeting.Status.INVITED or timezone.now() >= meeting.starts_at:
         raise ValidationError(
             gettext("The meeting has begun or is closed: the secretariat records attendance.")
@@ -267,12 +267,13 @@ def _check_answer(invitation: Invitation, data: AnswerInput) -> Official | None:
             {
                 "response": gettext(
                     "%(source)s: the head of a %(kinds)s who cannot attend is represented by the "
-                    "official one level below in the same unit; answer “represented” and name "
-                    "that official."
+                    "official one level below in the same unit; answer “%(represented)s” and "
+                    "name that official."
                 )
                 % {
                     "source": answer.source_display,
                     "kinds": kinds_label(answer.value["unit_kinds"]),
+                    "represented": Invitation.Response.REPRESENTED.label,
                 }
             }
         )

@@ -25,7 +25,7 @@ def add_minutes_document(meeting: Meeting, upload, user) -> MeetingDocument:
             raise ValidationError(
                 gettext("Files of the minutes belong to a meeting whose invitations went out.")
             )
-        check_started(meeting, gettext("Files of the minutes"))
+        check_started(meeting, "files")
         if meeting.documents.count() >= MAX_DOCUMENTS:
             raise ValidationError(
                 gettext("A meeting holds at most %(count)d files.") % {"count": MAX_DOCUMENTS}

@@ -101,8 +101,8 @@ def check_time(meeting: Meeting, *, moved: bool) -> None:
         raise ValidationError(
             {
                 "date": gettext(
-                    "A meeting recorded after it was held has already taken place: %(start)s "
-                    "has not come yet. Schedule it as a meeting to come instead."
+                    "Only a meeting that has already taken place is recorded as held, and "
+                    "%(start)s is still to come: schedule it as a meeting to come instead."
                 )
                 % {"start": _when(meeting, meeting.starts_at)}
             }
@@ -156,23 +156,18 @@ def check_recurrence(meeting: Meeting) -> None:
             }
         )
     if first is None or first.date() != meeting.date:
-        raise ValidationError(
-            {
-                "recurrence": gettext(
-                    "The rule does not include the meeting's own date (%(date)s)%(first)s: "
-                    "choose the date of the first meeting of the series."
-                )
-                % {
-                    "date": dateformat.format(meeting.date, formats.get_format("DATE_FORMAT")),
-                    "first": (
-                        gettext("; its first date would be %(first)s")
-                        % {"first": dateformat.format(first, formats.get_format("DATE_FORMAT"))}
-                        if first
-                        else ""
-                    ),
-                }
-            }
-        )
+        day = dateformat.format(meeting.date, formats.get_format("DATE_FORMAT"))
+        if first is None:
+            message = gettext(
+                "The rule gives no date at all: choose the date of the first meeting of the "
+                "series (%(date)s now) and a rule that includes it."
+            ) % {"date": day}
+        else:
+            message = gettext(
+                "The rule does not include the meeting's own date (%(date)s); its first date "
+                "would be %(first)s. Choose the date of the first meeting of the series."
+            ) % {"date": day, "first": dateformat.format(first, formats.get_format("DATE_FORMAT"))}
+        raise ValidationError({"recurrence": message})
 
 
 def validate_meeting(meeting: Meeting, affairs: list[Affair], *, moved: bool) -> dict:

@@ -53,7 +53,7 @@ def test_a_meeting_already_held_is_recorded_as_such_without_an_undangan(world):
     later = meeting_input(side, day=D(2026, 6, 10), recorded_afterwards=True)
     with clock_at(at(side.region, D(2026, 6, 4))), pytest.raises(ValidationError) as exc:
         svc.schedule_meeting(later, staff)
-    assert "has not come yet" in messages(exc.value)
+    assert "is still to come" in messages(exc.value)
 
 
 def test_attendance_and_minutes_wait_for_the_meeting_to_start(world):

@@ -61,7 +61,7 @@ REVIEWER_LABELS = {
     "follow_ups_review": _("Reported done, waiting for my review"),
 }
 HINTS = {
-    "answer": _("Undangan sent to your unit, not answered yet, before the meeting starts."),
+    "answer": _("Invitations sent to your unit, not answered yet, before the meeting starts."),
     "attendance": _("Meetings that have started with an invited unit's attendance not recorded."),
     "minutes": _("Meetings that have ended without minutes."),
     "reports_due": _("Not submitted yet, due within the next %(days)d working days or overdue."),

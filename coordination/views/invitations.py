@@ -95,7 +95,14 @@ def invitations_send(request: HttpRequest, pk: int) -> HttpResponse:
         for message in exc.messages:
             messages.error(request, message)
     else:
-        message = ngettext("%(count)d invitation sent.", "%(count)d invitations sent.", sent)
+        if meeting.recorded_afterwards:
+            message = ngettext(
+                "%(count)d unit added to the meeting's records.",
+                "%(count)d units added to the meeting's records.",
+                sent,
+            )
+        else:
+            message = ngettext("%(count)d invitation sent.", "%(count)d invitations sent.", sent)
         messages.success(request, message % {"count": sent})
     return redirect("coordination:meeting", pk=meeting.pk)
 
