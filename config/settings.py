@@ -223,6 +223,12 @@ PORTAL_ESCALATION_DAYS = int(os.environ.get("PORTAL_ESCALATION_DAYS", "2"))
 # Largest upload (evidence, report attachments), in megabytes.
 PORTAL_MAX_UPLOAD_MB = int(os.environ.get("PORTAL_MAX_UPLOAD_MB", "10"))
 PORTAL_HOSTNAME = os.environ.get("PORTAL_HOSTNAME", "portal.local")
+# The undangan's letter number: the archive classification code, the next number of the
+# region's yearly sequence, the issuing office and the year (e.g. 005/012/Setda/2026).
+PORTAL_LETTER_NUMBER_FORMAT = os.environ.get(
+    "PORTAL_LETTER_NUMBER_FORMAT", "{classification}/{number:03d}/Setda/{year}"
+)
+PORTAL_INVITATION_CLASSIFICATION = os.environ.get("PORTAL_INVITATION_CLASSIFICATION", "005")
 # Written reports: the cadence where the text says only "berkala", and the working days after a
 # period ends before its report is late, where the text sets none.
 PORTAL_REPORT_CADENCE = os.environ.get("PORTAL_REPORT_CADENCE", "quarterly")
