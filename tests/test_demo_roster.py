@@ -324,3 +324,15 @@ def test_demo_passwords_are_hashed_quickly_and_rehashed_at_full_strength_on_logi
 def test_an_unknown_region_is_refused(db):
     with pytest.raises(CommandError, match=r"99\.99"):
         run("--region", "99.99")
+
+
+def test_a_pack_exported_after_make_run_holds_no_demo_official(seeded, db):
+    """``export_region`` of a region seeded with the demo roster still gives the bundled pack,
+    except the official the test entered by hand (real data is exported)."""
+    from orgchart.packs.export import export_pack
+
+    for code, pack in seeded.regions.items():
+        exported = export_pack(pack.regulation)
+        assert DEMO_BASIS not in exported
+        if code != "13.75":
+            assert exported == pack.path.read_text(encoding="utf-8"), code

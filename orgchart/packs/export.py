@@ -7,6 +7,7 @@ from collections import defaultdict
 import yaml
 from django.core.management.base import CommandError
 
+from orgchart.demo.roster import DEMO_BASIS
 from orgchart.models import Appointment, KindRelation, Unit, UnitAffair, UnitLink
 from orgchart.packs.schema import PACK_FORMAT
 from orgchart.packs.text import REGION_FIELDS, REGULATION_FIELDS
@@ -243,6 +244,7 @@ def _kind_relations(regulation: Regulation) -> list[dict]:
 def _officials(regulation: Regulation) -> list[dict]:
     appointments = (
         Appointment.objects.filter(position__unit__source_regulation=regulation)
+        .exclude(basis=DEMO_BASIS)  # the demo roster of `make run` is never part of a pack
         .select_related("official", "position__unit")
         .order_by("pk")
     )
