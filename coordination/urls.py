@@ -29,7 +29,6 @@ urlpatterns = [
     path("tindak-lanjut/<int:pk>/laporan/", views.follow_up_report, name="follow-up-report"),
     path("tindak-lanjut/<int:pk>/status/", views.follow_up_transition, name="follow-up-status"),
     path("tindak-lanjut/<int:pk>/terima/", views.follow_up_receive, name="follow-up-receive"),
-    path("tindak-lanjut/<int:pk>/bukti/", views.evidence_upload, name="evidence-upload"),
     path("bukti/<int:pk>/", views.evidence_download, name="evidence"),
     path("kotak-masuk-sekda/", views.sekda_inbox, name="inbox"),
     path("dasbor/", views.dashboard, name="dashboard"),

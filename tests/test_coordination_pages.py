@@ -495,17 +495,17 @@ def test_evidence_is_checked_listed_and_served_within_scope(browse, world, setti
     side = world.bkt
     _meeting, (follow_up,) = held_meeting(side, day=PAST)
     client = browse(side.users["agency_head"])
-    url = reverse("coordination:evidence-upload", args=[follow_up.pk])
+    url = reverse("coordination:follow-up-report", args=[follow_up.pk])
     fake = io.BytesIO(b"not a pdf at all")
     fake.name = "laporan.pdf"
-    response = client.post(url, {"file": fake})
+    response = client.post(url, {"action": "attach", "file": fake})
     assert response.status_code == 200
     assert response.context["evidence_form"].errors["file"]
     png = io.BytesIO()
     Image.new("RGB", (4, 4), "red").save(png, "PNG")
     png.seek(0)
     png.name = "foto-fogging.png"
-    assert client.post(url, {"file": png}).status_code == 302
+    assert client.post(url, {"action": "attach", "file": png}).status_code == 302
     evidence = follow_up.evidence.get()
     assert "foto-fogging.png" in text(
         client.get(reverse("coordination:follow-up", args=[follow_up.pk]))

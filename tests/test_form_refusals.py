@@ -305,10 +305,30 @@ def test_a_bad_evidence_file_is_refused_visibly(browse, world):
     side = world.bkt
     _meeting, (follow_up,) = held_meeting(side, day=D(2025, 3, 5))
     client = browse(side.users["agency_head"])
-    url = reverse("coordination:evidence-upload", args=[follow_up.pk])
-    response = client.post(url, {"file": SimpleUploadedFile("bukti.pdf", b"MZ\x90\x00")})
+    url = reverse("coordination:follow-up-report", args=[follow_up.pk])
+    upload = SimpleUploadedFile("bukti.pdf", b"MZ\x90\x00")
+    response = client.post(url, {"action": "attach", "file": upload})
     assert response.status_code == 200
     assert_visible(response.content, "not a PDF")
+
+
+def test_attaching_evidence_to_a_follow_up_report_keeps_what_was_typed(browse, world):
+    side = world.bkt
+    _meeting, (follow_up,) = held_meeting(side, day=D(2025, 3, 5))
+    client = browse(side.users["agency_head"])
+    url = reverse("coordination:follow-up-report", args=[follow_up.pk])
+    typed = "Fogging dilaksanakan di tiga kelurahan."
+    bad = SimpleUploadedFile("bukti.pdf", b"<html>bukan pdf</html>")
+    response = client.post(url, {"report": typed, "action": "attach", "file": bad})
+    assert_visible(response.content, "not a PDF")
+    assert_visible(response.content, typed)
+    good = SimpleUploadedFile("bukti.pdf", pdf_bytes())
+    response = client.post(url, {"report": typed, "action": "attach", "file": good}, follow=True)
+    assert_visible(response.content, "The draft is saved and the file is added.")
+    assert_visible(response.content, typed)
+    assert_visible(response.content, "bukti.pdf")
+    follow_up.refresh_from_db()
+    assert follow_up.report == typed and follow_up.evidence.count() == 1
 
 
 # --- Oversight --------------------------------------------------------------------------------

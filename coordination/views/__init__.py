@@ -6,7 +6,6 @@ refusals, with the provision they cite, go back to the form beside the field the
 from coordination.views.follow_ups import (
     dashboard,
     evidence_download,
-    evidence_upload,
     follow_up_detail,
     follow_up_list,
     follow_up_receive,
@@ -36,7 +35,6 @@ from coordination.views.oversight import (
 __all__ = [
     "dashboard",
     "evidence_download",
-    "evidence_upload",
     "follow_up_detail",
     "follow_up_list",
     "follow_up_receive",

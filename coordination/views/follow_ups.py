@@ -105,11 +105,14 @@ def follow_up_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def follow_up_report(request: HttpRequest, pk: int) -> HttpResponse:
-    """Save the report as a draft, or send it by marking the follow-up done."""
+    """Save the report as a draft, send it by marking the follow-up done, or attach an
+    evidence file from within the form (action=attach), saving what was typed with it."""
     follow_up = _follow_up_for(request.user, pk)
     form = f.ReportForm(request.POST)
     form.is_valid()
     report = form.cleaned_data.get("report", "")
+    if request.POST.get("action") == "attach":
+        return _attach_in_report(request, follow_up, form, report)
     done = request.POST.get("action") == "done"
     try:
         if done:
@@ -123,6 +126,26 @@ def follow_up_report(request: HttpRequest, pk: int) -> HttpResponse:
         request, _("The report is sent to the Sekda.") if done else _("The draft is saved.")
     )
     return redirect("coordination:follow-up", pk=follow_up.pk)
+
+
+def _attach_in_report(request, follow_up: FollowUp, form: f.ReportForm, report: str):
+    """What was typed is saved as the draft and shown again either way, beside the file's
+    outcome: a refused file loses nothing."""
+    try:
+        follow_up = fu.update_report(follow_up, request.user, report)
+    except ValidationError as exc:
+        f.add_service_errors(form, exc, {"to": None})
+        return _follow_up_page(request, follow_up, report=form)
+    files = f.EvidenceForm(request.POST, request.FILES)
+    if files.is_valid():
+        try:
+            fu.add_evidence(follow_up, files.cleaned_data["file"], request.user)
+        except ValidationError as exc:
+            files.add_error("file", exc.messages)
+        else:
+            messages.success(request, _("The draft is saved and the file is added."))
+            return redirect("coordination:follow-up", pk=follow_up.pk)
+    return _follow_up_page(request, follow_up, report=form, evidence=files)
 
 
 @login_required
@@ -159,22 +182,6 @@ def follow_up_receive(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("The report is received."))
     return _back(request, reverse("coordination:follow-up", args=[follow_up.pk]))
-
-
-@login_required
-@require_POST
-def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
-    follow_up = _follow_up_for(request.user, pk)
-    form = f.EvidenceForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            fu.add_evidence(follow_up, form.cleaned_data["file"], request.user)
-        except ValidationError as exc:
-            form.add_error("file", exc.messages)
-        else:
-            messages.success(request, _("The file is added."))
-            return redirect("coordination:follow-up", pk=follow_up.pk)
-    return _follow_up_page(request, follow_up, evidence=form)
 
 
 @login_required
