@@ -339,6 +339,10 @@ class NoteForm(forms.Form):
 
 
 class EvidenceForm(forms.Form):
+    """The file input of the follow-up report form: required only by its own button (Attach),
+    so the browser must not stop Save draft or Mark done for an empty input."""
+
+    use_required_attribute = False
     file = forms.FileField(label=_("Evidence file"))
 
 

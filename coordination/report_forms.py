@@ -161,6 +161,10 @@ class ReturnForm(forms.Form):
 
 
 class AttachmentForm(forms.Form):
+    """The file input of the draft form: required only by its own button (Attach), so the
+    browser must not stop Save draft or Submit for an empty input."""
+
+    use_required_attribute = False
     file = forms.FileField(label=_("File"))
 
 

@@ -317,6 +317,10 @@ def test_attaching_evidence_to_a_follow_up_report_keeps_what_was_typed(browse, w
     _meeting, (follow_up,) = held_meeting(side, day=D(2025, 3, 5))
     client = browse(side.users["agency_head"])
     url = reverse("coordination:follow-up-report", args=[follow_up.pk])
+    # An empty required input would stop the browser from sending Save draft or Mark done.
+    page = client.get(reverse("coordination:follow-up", args=[follow_up.pk])).content.decode()
+    (file_input,) = re.findall(r"<input[^>]*type=\"file\"[^>]*>", page)
+    assert " required" not in file_input
     typed = "Fogging dilaksanakan di tiga kelurahan."
     bad = SimpleUploadedFile("bukti.pdf", b"<html>bukan pdf</html>")
     response = client.post(url, {"report": typed, "action": "attach", "file": bad})

@@ -363,6 +363,26 @@ def test_a_draft_is_saved_and_submitted_then_no_longer_editable(browse, world):
     assert report.summary == FILLED["summary"]
 
 
+def test_the_route_names_each_step_and_who_takes_it(browse, world):
+    side = world.bkl
+    report = submitted(side)
+    shown = words(browse(side.users["agency_head"]).get(url("report", report)))
+    assert "submission : Dinas Kesehatan" in shown
+    assert "review : Asisten Pemerintahan dan Kesejahteraan Sosial" in shown
+    assert "receipt : Sekretaris Daerah" in shown
+    assert "acceptance : Walikota, Sekretaris Daerah" in shown
+
+
+def test_the_draft_forms_file_input_does_not_stop_saving_or_submitting(browse, world):
+    """The browser refuses to send a form with an empty required input: the file input of the
+    draft form (and of the follow-up report) must not be one, or Save and Submit do nothing."""
+    side = world.bkl
+    report = draft(side)
+    body = text(browse(side.users["agency_head"]).get(url("report", report)))
+    (file_input,) = re.findall(r"<input[^>]*type=\"file\"[^>]*>", body)
+    assert " required" not in file_input
+
+
 def test_bappeda_lines_add_rows_keep_input_and_check_percentages(browse, world):
     side = world.bkl
     report = draft(side, "Pasal 14 angka 25", filled=False)
