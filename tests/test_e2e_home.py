@@ -5,33 +5,52 @@ go to docs/screenshots/ (overwritten on every run)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from types import SimpleNamespace
+
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from coordination.tests import worklist_data as data
-from tests import test_e2e_meetings as e2e
-from tests.test_e2e_meetings import CHROMIUM, PASSWORD, SHOTS, _chromium
+from tests.browser import WIDTHS, chromium, log_in, new_page
+from tests.world import _side
 
-# The Bukittinggi pack committed for the live server, as the meetings walk-through uses it.
-bukittinggi = e2e.bukittinggi
-live_site = e2e.live_site
-
-WIDTHS = (1366, 390)
+SHOTS = Path(settings.BASE_DIR) / "docs" / "screenshots"
 FIRST_ITEM = {"agency_head": "answer", "sekda": "follow_ups_review"}
 
 
-def log_in(page, base: str, username: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
+@pytest.fixture
+def bukittinggi(transactional_db):
+    """The Bukittinggi pack with the test personas, committed for the live server's thread to
+    see (the module-scoped five_regions fixture holds an open transaction)."""
+    from orgchart.packs.loader import bundled_packs, load_pack, read_pack
+
+    (path,) = [path for path in bundled_packs() if path.name.startswith("13.75-")]
+    region, regulation, _report = load_pack(read_pack(path))
+    return _side(
+        SimpleNamespace(region=region, regulation=regulation),
+        "bkt",
+        asisten="Asisten pemerintahan dan kesejahteraan rakyat",
+        other_asisten="Asisten ekonomi dan pembangunan",
+        dinas="Dinas kesehatan",
+        other_dinas="Dinas perhubungan",
+        bagian="Bagian pemerintahan",
+        vertical="Polres",
+        acting_dinas="Dinas sosial",
+    )
+
+
+@pytest.fixture
+def live_site(bukittinggi, request, settings):
+    """pytest-django's live_server. Uploads are never served from a URL, but the live server's
+    media handler needs one: it gets one that no page links to."""
+    settings.MEDIA_URL = "/_uploads-are-not-served/"
+    return request.getfixturevalue("live_server")
 
 
 def visit(browser, base: str, user, role: str, width: int) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    context.add_cookies([{"name": "django_language", "value": "id", "url": base}])
-    page = context.new_page()
+    page = new_page(browser, base, width=width)
     try:
         log_in(page, base, user.username)
         assert page.url.rstrip("/") == base.rstrip("/")  # LOGIN_REDIRECT_URL: the worklist
@@ -46,7 +65,7 @@ def visit(browser, base: str, user, role: str, width: int) -> None:
         assert page.locator(".active-filter").count() == 1
         assert page.locator('table.data a[href^="/koordinasi/"]').count() == count
     finally:
-        context.close()
+        page.context.close()
 
 
 @pytest.mark.parametrize("role", ["agency_head", "sekda"])
@@ -57,10 +76,6 @@ def test_a_person_lands_on_their_worklist_and_follows_a_count(
     SHOTS.mkdir(parents=True, exist_ok=True)
     # Playwright's sync API runs an event loop in this thread; the live server has its own.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with _chromium() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
-        try:
-            for width in WIDTHS:
-                visit(browser, live_site.url, bukittinggi.users[role], role, width)
-        finally:
-            browser.close()
+    with chromium() as browser:
+        for width in WIDTHS:
+            visit(browser, live_site.url, bukittinggi.users[role], role, width)
