@@ -201,3 +201,33 @@ def test_the_catalogue_covers_every_translatable_string_of_the_source(tmp_path):
     assert CATALOGUE.read_bytes() == before  # the copy's catalogue was refreshed, not ours
     refreshed = parse((copy / CATALOGUE.relative_to(settings.BASE_DIR)).read_text("utf-8"))
     assert problems(refreshed) == {}
+
+
+TRANSLATING = frozenset(
+    {"_", "gettext", "gettext_lazy", "ngettext", "ngettext_lazy", "pgettext", "pgettext_lazy"}
+)
+
+
+def _translated_in_f_strings(source: str) -> list[int]:
+    """Lines where a translation function is called inside an f-string's braces."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.JoinedStr):
+            continue
+        for inner in ast.walk(node):
+            if isinstance(inner, ast.Call) and getattr(inner.func, "id", "") in TRANSLATING:
+                lines.append(inner.lineno)
+    return lines
+
+
+def test_no_message_is_translated_inside_an_f_string():
+    """xgettext does not look inside f-strings: a message translated there never reaches the
+    catalogue, and the page shows it in English whatever the reader's language."""
+    assert _translated_in_f_strings("f\"{gettext('overdue')} x\"") == [1]  # the check works
+    found = {}
+    for app in ("config", "regulations", "orgchart", "coordination"):
+        for path in sorted((Path(settings.BASE_DIR) / app).rglob("*.py")):
+            lines = _translated_in_f_strings(path.read_text("utf-8"))
+            if lines:
+                found[str(path.relative_to(settings.BASE_DIR))] = lines
+    assert found == {}

@@ -168,13 +168,15 @@ def chart_svg(board: Dashboard, *, width: int = 640, bar_height: int = 22) -> st
     scale_max = max((row.pending for row in rows), default=0) or 1
     plot = width - label_width - 40
     height = 30 + bar_height * len(rows) + 24
+    # Translated outside the f-strings: xgettext does not look inside them.
+    title = escape(gettext("Overdue and pending follow-ups by portfolio"))
+    overdue, pending = escape(gettext("overdue")), escape(gettext("pending, not yet late"))
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" class="chart" '
-        f'aria-label="{escape(gettext("Overdue and pending follow-ups by portfolio"))}">',
+        f'width="{width}" height="{height}" role="img" class="chart" aria-label="{title}">',
         f'<text x="{label_width}" y="14" font-size="11">'
-        f'<tspan fill="#b91c1c">■</tspan> {escape(gettext("overdue"))} '
-        f'<tspan fill="#93c5fd">■</tspan> {escape(gettext("pending, not yet late"))}</text>',
+        f'<tspan fill="#b91c1c">■</tspan> {overdue} '
+        f'<tspan fill="#93c5fd">■</tspan> {pending}</text>',
     ]
     for index, row in enumerate(rows):
         y = 24 + index * bar_height
