@@ -30,7 +30,7 @@ MIN_WORDS = 4
 def catalogue() -> dict[str, str]:
     path = Path(settings.BASE_DIR) / "locale" / "id" / "LC_MESSAGES" / "django.mo"
     with path.open("rb") as handle:
-        found = gettext.GNUTranslations(handle)._catalog  # noqa: SLF001
+        found = gettext.GNUTranslations(handle)._catalog
     pairs = {}
     for key, value in found.items():
         msgid = key[0] if isinstance(key, tuple) else key
