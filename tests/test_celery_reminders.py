@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime
 import os
 import zoneinfo
-from types import SimpleNamespace
 
 import pytest
 import redis
@@ -18,7 +17,7 @@ from config.celery import app as portal_app
 from coordination.models import ReminderLog
 from coordination.tasks import scan_follow_ups
 from coordination.tests.helpers import held_meeting
-from tests.world import _side
+from tests.world import load_region, side_of
 
 REDIS_URL = os.environ.get("PORTAL_TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
 
@@ -47,21 +46,7 @@ def redis_app():
 
 @pytest.mark.django_db(transaction=True)
 def test_reminders_fire_once_when_the_scan_runs_twice_on_a_real_worker(redis_app):
-    from orgchart.packs.loader import bundled_packs, load_pack, read_pack
-
-    (path,) = [p for p in bundled_packs() if p.name.startswith("64.02")]
-    region, regulation, _report = load_pack(read_pack(path))
-    side = _side(
-        SimpleNamespace(region=region, regulation=regulation),
-        "kukar",
-        asisten="Assisten Pemerintahan dan Kesejahteraan Rakyat",
-        other_asisten="Assisten Perekonomian dan Pembangunan",
-        dinas="Dinas Kesehatan",
-        other_dinas="Dinas Perhubungan",
-        bagian="Bagian Pemerintahan",
-        vertical="Polres Kutai Kartanegara",
-        acting_dinas="Dinas Sosial",
-    )
+    side = side_of(load_region("64.02"), "64.02")
     # Wed 3 June 2026 + 2 working days (Pasal 13 ayat (5)) = Fri 5 June; the Sekda hears of it
     # two working days later, Tue 9 June. Scanning on Wed 10 June owes the Asisten's notice
     # and the Sekda's escalation.
@@ -72,10 +57,10 @@ def test_reminders_fire_once_when_the_scan_runs_twice_on_a_real_worker(redis_app
     with start_worker(
         test_app, pool="threads", concurrency=2, perform_ping_check=False, shutdown_timeout=20
     ):
-        first = task.delay(now=now, region_ids=[region.pk])
-        second = task.delay(now=now, region_ids=[region.pk])
+        first = task.delay(now=now, region_ids=[side.region.pk])
+        second = task.delay(now=now, region_ids=[side.region.pk])
         results = [first.get(timeout=60), second.get(timeout=60)]
-        third = task.delay(now=now, region_ids=[region.pk]).get(timeout=60)
+        third = task.delay(now=now, region_ids=[side.region.pk]).get(timeout=60)
     sent = sorted(item["kind"] for result in results for item in result["sent"])
     assert sent == ["at_due", "sekda"], results
     assert third == {"sent": []}

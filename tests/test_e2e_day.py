@@ -40,6 +40,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from tests.browser import PASSWORD, check_page, chromium
+from tests.world import load_region
 
 SHOTS = Path(settings.BASE_DIR) / "docs" / "screenshots"
 DESK, PHONE = 1366, 390
@@ -156,10 +157,8 @@ def _load(plan: Plan):
     from django.core.management import call_command
 
     from coordination.workdays import Calendar
-    from orgchart.packs.loader import bundled_packs, load_pack, read_pack
 
-    (path,) = [path for path in bundled_packs() if path.name.startswith(f"{plan.code}-")]
-    region, _regulation, _report = load_pack(read_pack(path))
+    region = load_region(plan.code).region
     call_command("seed_demo_users", region=plan.code, stdout=io.StringIO())
     call_command("ensure_report_periods", stdout=io.StringIO())
     for user in get_user_model().objects.filter(username__startswith=f"{plan.prefix}."):

@@ -6,7 +6,6 @@ go to docs/screenshots/ (overwritten on every run)."""
 from __future__ import annotations
 
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
@@ -14,7 +13,7 @@ from django.utils import timezone
 
 from coordination.tests import worklist_data as data
 from tests.browser import WIDTHS, chromium, log_in, new_page
-from tests.world import _side
+from tests.world import load_region, side_of
 
 SHOTS = Path(settings.BASE_DIR) / "docs" / "screenshots"
 FIRST_ITEM = {"agency_head": "answer", "sekda": "follow_ups_review"}
@@ -24,21 +23,7 @@ FIRST_ITEM = {"agency_head": "answer", "sekda": "follow_ups_review"}
 def bukittinggi(transactional_db):
     """The Bukittinggi pack with the test personas, committed for the live server's thread to
     see (the module-scoped five_regions fixture holds an open transaction)."""
-    from orgchart.packs.loader import bundled_packs, load_pack, read_pack
-
-    (path,) = [path for path in bundled_packs() if path.name.startswith("13.75-")]
-    region, regulation, _report = load_pack(read_pack(path))
-    return _side(
-        SimpleNamespace(region=region, regulation=regulation),
-        "bkt",
-        asisten="Asisten pemerintahan dan kesejahteraan rakyat",
-        other_asisten="Asisten ekonomi dan pembangunan",
-        dinas="Dinas kesehatan",
-        other_dinas="Dinas perhubungan",
-        bagian="Bagian pemerintahan",
-        vertical="Polres",
-        acting_dinas="Dinas sosial",
-    )
+    return side_of(load_region("13.75"), "13.75")
 
 
 @pytest.fixture

@@ -24,53 +24,13 @@ import pytest
 from django.conf import settings
 
 from tests.browser import check_page, chromium, log_in, new_page, page_problems
-from tests.world import _side
+from tests.world import load_region, side_of
 
 D = datetime.date
 
 
-def _load(code: str):
-    from orgchart.packs.loader import bundled_packs, load_pack, read_pack
-
-    (path,) = [path for path in bundled_packs() if path.name.startswith(f"{code}-")]
-    region, regulation, _report = load_pack(read_pack(path))
-    return SimpleNamespace(region=region, regulation=regulation)
-
-
 def _sides() -> SimpleNamespace:
-    bkt = _side(
-        _load("13.75"),
-        "bkt",
-        asisten="Asisten pemerintahan dan kesejahteraan rakyat",
-        other_asisten="Asisten ekonomi dan pembangunan",
-        dinas="Dinas kesehatan",
-        other_dinas="Dinas perhubungan",
-        bagian="Bagian pemerintahan",
-        vertical="Polres",
-        acting_dinas="Dinas sosial",
-    )
-    kukar = _side(
-        _load("64.02"),
-        "kukar",
-        asisten="Assisten Pemerintahan dan Kesejahteraan Rakyat",
-        other_asisten="Assisten Perekonomian dan Pembangunan",
-        dinas="Dinas Kesehatan",
-        other_dinas="Dinas Perhubungan",
-        bagian="Bagian Pemerintahan",
-        vertical="Polres Kutai Kartanegara",
-        acting_dinas="Dinas Sosial",
-    )
-    bkl = _side(
-        _load("17.71"),
-        "bkl",
-        asisten="Asisten Pemerintahan dan Kesejahteraan Sosial",
-        other_asisten="Asisten Perekonomian dan Pembangunan",
-        dinas="Dinas Kesehatan",
-        other_dinas="Dinas Perhubungan",
-        bagian="Bagian Tata Pemerintahan Sekretariat Daerah Kota Bengkulu",
-        vertical="Inspektorat Daerah",
-        acting_dinas="Dinas Sosial",
-    )
+    bkt, kukar, bkl = (side_of(load_region(code), code) for code in ("13.75", "64.02", "17.71"))
     return SimpleNamespace(bkt=bkt, kukar=kukar, bkl=bkl)
 
 

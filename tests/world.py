@@ -94,6 +94,62 @@ def _side(
     )
 
 
+# The test personas' units in each region the tests act in: (prefix, units by role).
+PERSONA_UNITS = {
+    "13.75": (
+        "bkt",
+        {
+            "asisten": "Asisten pemerintahan dan kesejahteraan rakyat",
+            "other_asisten": "Asisten ekonomi dan pembangunan",
+            "dinas": "Dinas kesehatan",
+            "other_dinas": "Dinas perhubungan",
+            "bagian": "Bagian pemerintahan",
+            "vertical": "Polres",
+            "acting_dinas": "Dinas sosial",
+        },
+    ),
+    "64.02": (
+        "kukar",
+        {
+            "asisten": "Assisten Pemerintahan dan Kesejahteraan Rakyat",
+            "other_asisten": "Assisten Perekonomian dan Pembangunan",
+            "dinas": "Dinas Kesehatan",
+            "other_dinas": "Dinas Perhubungan",
+            "bagian": "Bagian Pemerintahan",
+            "vertical": "Polres Kutai Kartanegara",
+            "acting_dinas": "Dinas Sosial",
+        },
+    ),
+    "17.71": (
+        "bkl",
+        {
+            "asisten": "Asisten Pemerintahan dan Kesejahteraan Sosial",
+            "other_asisten": "Asisten Perekonomian dan Pembangunan",
+            "dinas": "Dinas Kesehatan",
+            "other_dinas": "Dinas Perhubungan",
+            "bagian": "Bagian Tata Pemerintahan Sekretariat Daerah Kota Bengkulu",
+            "vertical": "Inspektorat Daerah",
+            "acting_dinas": "Dinas Sosial",
+        },
+    ),
+}
+
+
+def load_region(code: str) -> SimpleNamespace:
+    """A bundled region pack loaded in the current transaction: its region and regulation."""
+    from orgchart.packs.loader import bundled_packs, load_pack, read_pack
+
+    (path,) = [path for path in bundled_packs() if path.name.startswith(f"{code}-")]
+    region, regulation, _report = load_pack(read_pack(path))
+    return SimpleNamespace(region=region, regulation=regulation)
+
+
+def side_of(loaded, code: str):
+    """The test personas of a loaded region (``loaded`` holds its region and regulation)."""
+    prefix, units = PERSONA_UNITS[code]
+    return _side(loaded, prefix, **units)
+
+
 @pytest.fixture
 def world(five_regions, db):
     from tests.factories import UserFactory
@@ -101,39 +157,7 @@ def world(five_regions, db):
     superadmin = UserFactory(
         username="root", is_staff=True, is_superuser=True, email="root@example.go.id"
     )
-    bkt = _side(
-        five_regions["13.75"],
-        "bkt",
-        asisten="Asisten pemerintahan dan kesejahteraan rakyat",
-        other_asisten="Asisten ekonomi dan pembangunan",
-        dinas="Dinas kesehatan",
-        other_dinas="Dinas perhubungan",
-        bagian="Bagian pemerintahan",
-        vertical="Polres",
-        acting_dinas="Dinas sosial",
-    )
-    kukar = _side(
-        five_regions["64.02"],
-        "kukar",
-        asisten="Assisten Pemerintahan dan Kesejahteraan Rakyat",
-        other_asisten="Assisten Perekonomian dan Pembangunan",
-        dinas="Dinas Kesehatan",
-        other_dinas="Dinas Perhubungan",
-        bagian="Bagian Pemerintahan",
-        vertical="Polres Kutai Kartanegara",
-        acting_dinas="Dinas Sosial",
-    )
-    bkl = _side(
-        five_regions["17.71"],
-        "bkl",
-        asisten="Asisten Pemerintahan dan Kesejahteraan Sosial",
-        other_asisten="Asisten Perekonomian dan Pembangunan",
-        dinas="Dinas Kesehatan",
-        other_dinas="Dinas Perhubungan",
-        bagian="Bagian Tata Pemerintahan Sekretariat Daerah Kota Bengkulu",
-        vertical="Inspektorat Daerah",
-        acting_dinas="Dinas Sosial",
-    )
+    bkt, kukar, bkl = (side_of(five_regions[code], code) for code in ("13.75", "64.02", "17.71"))
     bkl.bappeda = bkl.units["Badan Perencanaan, Penelitian dan Pengembangan"]
     bkl.users["bappeda_head"] = user_with_role("bkl_bappeda", "agency_head", bkl.bappeda)
     bkl.users["bappeda_head"].email = "bkl_bappeda@example.go.id"
