@@ -36,21 +36,25 @@ def pytest_configure(config) -> None:
         )
 
 
+POSTGRES_ONLY = "PostgreSQL-only: set DATABASE_URL=postgres://… to run it"
+
+
 def pytest_collection_modifyitems(config, items) -> None:
     if ON_POSTGRES:
         return
-    skip = pytest.mark.skip(reason="PostgreSQL-only: set DATABASE_URL=postgres://… to run it")
+    skip = pytest.mark.skip(reason=POSTGRES_ONLY)
     for item in items:
         if "postgres_only" in item.keywords:
             item.add_marker(skip)
-            config._postgres_only_skipped = [
-                *getattr(config, "_postgres_only_skipped", []),
-                item.nodeid,
-            ]
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
-    skipped = getattr(config, "_postgres_only_skipped", [])
+    # Read from the reports, not from the collection: under pytest-xdist the workers collect.
+    skipped = sorted(
+        report.nodeid
+        for report in terminalreporter.stats.get("skipped", [])
+        if POSTGRES_ONLY in str(report.longrepr)
+    )
     terminalreporter.section("database")
     if ON_POSTGRES:
         terminalreporter.write_line("Ran on PostgreSQL: no test was skipped for lack of it.")
