@@ -289,6 +289,18 @@ class Walk:
     def messages(self, page):
         return page.locator(".messages")
 
+    def from_worklist(self, page, item: str, href: str) -> None:
+        """Follow the worklist's counter ``item`` (one thing waiting) to its filtered list, and
+        open the row that links to ``href``."""
+        from playwright.sync_api import expect
+
+        counter = page.locator(f'li[data-item="{item}"]')
+        expect(counter).to_have_attribute("data-count", "1")
+        counter.locator("a").click()
+        page.wait_for_load_state()
+        page.locator(f'table.data a[href$="{href}"]').first.click()
+        page.wait_for_load_state()
+
     # --- the secretariat ---
 
     def secretariat_schedules_and_invites(self) -> int:
@@ -346,12 +358,7 @@ class Walk:
 
         day, plan = self.day, self.plan
         page = self.as_user("setda")
-        attendance = page.locator('li[data-item="attendance"]')
-        expect(attendance).to_have_attribute("data-count", "1")
-        attendance.locator("a").click()
-        page.wait_for_load_state()
-        page.locator(f'table.data a[href$="/rapat/{meeting}/"]').first.click()
-        page.wait_for_load_state()
+        self.from_worklist(page, "attendance", f"/rapat/{meeting}/")
         health = page.locator(f'tr[data-unit="{day.health.name}"]')
         official = health.locator("select[name$='-official']")
         health.locator("select[name$='-status']").select_option("represented")
@@ -428,13 +435,8 @@ class Walk:
 
         day, plan = self.day, self.plan
         page = self.as_user("kadinkes", PHONE)
-        answer = page.locator('li[data-item="answer"]')
-        expect(answer).to_have_attribute("data-count", "1")
         self.check(page, "worklist-head", PHONE)
-        answer.locator("a").click()
-        page.wait_for_load_state()
-        page.locator(f'table.data a[href$="/rapat/{meeting}/"]').first.click()
-        page.wait_for_load_state()
+        self.from_worklist(page, "answer", f"/rapat/{meeting}/")
         form = page.locator("#answer form")
         if plan.bound:
             expect(page.locator("#answer")).to_contain_text(f"{plan.regulation} Pasal 9 huruf f")
@@ -452,12 +454,7 @@ class Walk:
 
         plan = self.plan
         page = self.as_user("kadinkes", PHONE)
-        due = page.locator('li[data-item="follow_ups_pending"]')
-        expect(due).to_have_attribute("data-count", "1")
-        due.locator("a").click()
-        page.wait_for_load_state()
-        page.locator(f'table.data a[href$="/tindak-lanjut/{follow_up}/"]').first.click()
-        page.wait_for_load_state()
+        self.from_worklist(page, "follow_ups_pending", f"/tindak-lanjut/{follow_up}/")
         facts = page.locator("dl.facts")
         if plan.follow_up_days:
             expect(facts).to_contain_text("Kamis, 22 April 2027")
