@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from orgchart.models.roles import region_scope
 from orgchart.models.units import Unit
 from regulations.models import Region
 from regulations.nip import format_nip, normalise_nip, validate_nip
@@ -73,8 +74,6 @@ class Position(models.Model):
 class OfficialQuerySet(models.QuerySet):
     def visible_to(self, user) -> OfficialQuerySet:
         """NIPs are personal data: officials of the user's own region only."""
-        from orgchart.models.roles import region_scope
-
         scope = region_scope(user)
         if scope is None:
             return self.none()

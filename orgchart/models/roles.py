@@ -10,7 +10,6 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from orgchart.models.people import Official
 from orgchart.models.units import Unit
 from orgchart.vocabulary import AGENCY_KINDS, UnitKind
 from regulations.models import Region
@@ -79,7 +78,8 @@ class RoleAssignment(models.Model):
         verbose_name=_("unit"),
     )
     official = models.ForeignKey(
-        Official,
+        # By name: orgchart.models.people imports this module for region_scope.
+        "orgchart.Official",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

@@ -43,8 +43,7 @@ class UnitQuerySet(TreeQuerySet):
     def portfolio_of(self, asisten: Unit, day: datetime.date) -> UnitQuerySet:
         """The units ``asisten`` coordinates on ``day``: its children, and units the text also
         places under it through a coordination link (a unit may sit under two Asisten)."""
-        from orgchart.models.links import UnitLink
-
+        UnitLink = _link_model()
         linked = UnitLink.objects.as_of(day).filter(
             source=asisten, target=OuterRef("pk"), kind=UnitLink.Kind.KOORDINASI
         )
@@ -217,8 +216,7 @@ class Unit(MPTTModel, ValidityPeriod):
     def coordinators(self, day: datetime.date) -> list[Unit]:
         """The Asisten who coordinate this unit on ``day``: the nearest Asisten above it in
         the tree, and any the text adds through a coordination link."""
-        from orgchart.models.links import UnitLink
-
+        UnitLink = _link_model()
         found = list(
             self.get_ancestors(ascending=True).as_of(day).filter(kind=UnitKind.ASISTEN)[:1]
         )
@@ -229,3 +227,9 @@ class Unit(MPTTModel, ValidityPeriod):
         )
         found.extend(link.source for link in links if link.source not in found)
         return found
+
+
+def _link_model() -> type[models.Model]:
+    """UnitLink, reached through the reverse relation its ForeignKeys give Unit, because
+    orgchart.models.links imports this module and must not be imported back."""
+    return Unit._meta.get_field("links_in").related_model

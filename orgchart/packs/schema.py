@@ -278,58 +278,90 @@ def walk_provisions(nodes: list[dict], trail: tuple = ()):
 
 
 def _cross_check(data: dict) -> list[str]:
-    problems: list[str] = []
-    known_citations = set()
+    """Keys are unique, every reference names a unit of the pack and every citation resolves in
+    the pack's provisions or Lampiran (docs/region-pack.md, Conventions)."""
     try:
-        for _node, segments in walk_provisions(data["regulation"]["provisions"]):
-            known_citations.add(citations.display(segments))
+        known = _known_citations(data["regulation"])
     except citations.CitationSyntaxError as exc:
         return [f"regulation/provisions: {exc}"]
-    known_citations.update(
-        f"Lampiran {annex['number']}".strip() for annex in data["regulation"].get("annexes", [])
-    )
+    keys, problems = _structure_problems(data["structure"], known)
+    problems += _reference_problems(data, keys, known)
+    problems += _regulation_problems(data["regulation"], keys, known)
+    return problems
 
-    def check_citation(where: str, text: str) -> None:
-        try:
-            canonical = citations.canonical(text)
-        except citations.CitationSyntaxError as exc:
-            problems.append(f"{where}: {exc}")
-            return
-        if canonical not in known_citations:
-            problems.append(f"{where}: {canonical} is not in this pack's provisions.")
 
+def _known_citations(regulation: dict) -> set[str]:
+    """What a citation may name: a provision of the pack's text, or one of its Lampiran."""
+    known = set()
+    for _node, segments in walk_provisions(regulation["provisions"]):
+        known.add(citations.display(segments))
+    known.update(f"Lampiran {annex['number']}".strip() for annex in regulation.get("annexes", []))
+    return known
+
+
+def _citation_problems(where: str, text: str, known: set[str]) -> list[str]:
+    """A citation is written in canonical form and resolves in this pack."""
+    try:
+        canonical = citations.canonical(text)
+    except citations.CitationSyntaxError as exc:
+        return [f"{where}: {exc}"]
+    if canonical not in known:
+        return [f"{where}: {canonical} is not in this pack's provisions."]
+    return []
+
+
+def _unit_problems(where: str, key: str, keys: dict[str, dict]) -> list[str]:
+    """Other sections refer to units by key, so the key must be one the structure gives."""
+    return [] if key in keys else [f"{where}: no unit with key {key}."]
+
+
+def _structure_problems(structure: dict, known: set[str]) -> tuple[dict[str, dict], list[str]]:
+    """The unit tree: each key used once, each unit cited, the root (the Kepala Daerah) with no
+    line to a parent and every other unit's line to its parent komando or koordinasi."""
     keys: dict[str, dict] = {}
-    for node, parent in walk_units(data["structure"]):
+    problems: list[str] = []
+    for node, parent in walk_units(structure):
         where = f"structure/{node['key']}"
         if node["key"] in keys:
             problems.append(f"{where}: the key is used twice.")
         keys[node["key"]] = node
-        check_citation(where, node["citation"])
+        problems += _citation_problems(where, node["citation"], known)
         if parent is None and "line" in node:
             problems.append(f"{where}: the root has no line to a parent.")
         if parent is not None and "line" not in node:
             problems.append(
                 f"{where}: say whether the line to {parent['key']} is komando or koordinasi."
             )
+    return keys, problems
+
+
+def _reference_problems(data: dict, keys: dict[str, dict], known: set[str]) -> list[str]:
+    """Links, portfolio affairs and officials name units of the structure; links, portfolio
+    affairs and kind relations cite the pack's provisions."""
+    problems: list[str] = []
     for index, link in enumerate(data.get("links", [])):
         for end in ("from", "to"):
-            if link[end] not in keys:
-                problems.append(f"links/{index}: no unit with key {link[end]}.")
-        check_citation(f"links/{index}", link["citation"])
+            problems += _unit_problems(f"links/{index}", link[end], keys)
+        problems += _citation_problems(f"links/{index}", link["citation"], known)
     for index, entry in enumerate(data.get("portfolio_affairs", [])):
-        if entry["unit"] not in keys:
-            problems.append(f"portfolio_affairs/{index}: no unit with key {entry['unit']}.")
-        check_citation(f"portfolio_affairs/{index}", entry["citation"])
+        problems += _unit_problems(f"portfolio_affairs/{index}", entry["unit"], keys)
+        problems += _citation_problems(f"portfolio_affairs/{index}", entry["citation"], known)
     for index, entry in enumerate(data.get("kind_relations", [])):
-        check_citation(f"kind_relations/{index}", entry["citation"])
+        problems += _citation_problems(f"kind_relations/{index}", entry["citation"], known)
     for index, entry in enumerate(data.get("officials", [])):
-        if entry["unit"] not in keys:
-            problems.append(f"officials/{index}: no unit with key {entry['unit']}.")
-    for index, rule in enumerate(data["regulation"].get("rules", [])):
-        check_citation(f"regulation/rules/{index}", rule["citation"])
-    for index, revoked in enumerate(data["regulation"].get("revokes", [])):
-        check_citation(f"regulation/revokes/{index}", revoked["citation"])
-    for index, annex in enumerate(data["regulation"].get("annexes", [])):
+        problems += _unit_problems(f"officials/{index}", entry["unit"], keys)
+    return problems
+
+
+def _regulation_problems(regulation: dict, keys: dict[str, dict], known: set[str]) -> list[str]:
+    """The regulation's rules and what it revokes cite its provisions; its Lampiran's cells
+    name units of the structure."""
+    problems: list[str] = []
+    for index, rule in enumerate(regulation.get("rules", [])):
+        problems += _citation_problems(f"regulation/rules/{index}", rule["citation"], known)
+    for index, revoked in enumerate(regulation.get("revokes", [])):
+        problems += _citation_problems(f"regulation/revokes/{index}", revoked["citation"], known)
+    for index, annex in enumerate(regulation.get("annexes", [])):
         for row in annex.get("rows", []):
             for column in AnnexEntry.Column.values:
                 for cell in row.get(column, []):
