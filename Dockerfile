@@ -16,6 +16,7 @@ COPY config ./config
 COPY orgchart ./orgchart
 COPY regulations ./regulations
 COPY coordination ./coordination
+COPY apitools ./apitools
 RUN pip install --no-cache-dir .
 COPY . .
 RUN DJANGO_DEBUG=0 DJANGO_SECRET_KEY=build-only python manage.py collectstatic --noinput \

@@ -87,7 +87,8 @@ ROOT_URLCONF = "config.urls"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        # Each coordination workflow keeps its templates in its own package.
+        "DIRS": [BASE_DIR / "templates", *sorted(BASE_DIR.glob("coordination/*/templates"))],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -96,7 +97,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 # The menu: the entries the user's role may use, grouped.
-                "coordination.navigation.navigation",
+                "coordination.desk.navigation.navigation",
             ],
         },
     },

@@ -8,7 +8,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from config.api import router
-from coordination.views import home as coordination_home
+from coordination.desk import views as coordination_home
 from orgchart import views as orgchart_views
 from orgchart.api_lampiran import LampiranFile
 from regulations import views as regulations_views

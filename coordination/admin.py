@@ -1,7 +1,8 @@
 """Admin for the coordination workflows. Regional days off are kept here by the secretariat;
 meetings, follow-ups, urgent decisions, take-overs and reminders (with their outcome:
 delivered, to a fallback, undelivered) are read-only here, because every change to them goes
-through coordination.services (rules, citations, audit) on the portal's own pages and API."""
+through each workflow's services (coordination.<workflow>.services: rules, citations,
+audit) on the portal's own pages and API."""
 
 from __future__ import annotations
 
@@ -12,20 +13,13 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from coordination.models import (
-    FollowUp,
-    Meeting,
-    RegionalDayOff,
-    ReminderLog,
-    Report,
-    ReportingObligation,
-    ReportingPeriod,
-    ReportReminder,
-    Takeover,
-    UrgentDecision,
-)
-from coordination.services.obligations import ensure_periods, period_bounds
-from coordination.workdays import region_today
+from coordination.core.models import RegionalDayOff
+from coordination.core.workdays import region_today
+from coordination.follow_ups.models import FollowUp, ReminderLog
+from coordination.meetings.models import Meeting
+from coordination.oversight.models import Takeover, UrgentDecision
+from coordination.reports.models import Report, ReportingObligation, ReportingPeriod, ReportReminder
+from coordination.reports.obligations import ensure_periods, period_bounds
 from orgchart.admin import RegionScopedAdmin
 
 

@@ -1,7 +1,13 @@
 """App config for the coordination workflows."""
 
+from importlib import import_module
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+# The workflow packages, in their dependency order: each may import those before it, never
+# one after it (the import-linter contracts in pyproject.toml enforce it).
+WORKFLOWS = ("core", "oversight", "meetings", "follow_ups", "reports", "compliance", "desk")
 
 
 class CoordinationConfig(AppConfig):
@@ -9,4 +15,13 @@ class CoordinationConfig(AppConfig):
     verbose_name = _("Coordination")
 
     def ready(self) -> None:
-        from coordination import permissions  # noqa: F401  registers the predicates
+        # Each workflow registers its ``rules`` permissions in its access module, and fills
+        # the slots of lower workflows' pages in its views (coordination.core.slots).
+        for workflow in WORKFLOWS:
+            for part in ("access", "views"):
+                name = f"coordination.{workflow}.{part}"
+                try:
+                    import_module(name)
+                except ModuleNotFoundError as missing:
+                    if missing.name != name:
+                        raise

@@ -7,7 +7,7 @@ import logging
 
 from celery import shared_task
 
-from coordination.services import escalation
+from coordination.follow_ups import escalation
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +32,7 @@ def scan_follow_ups(now: str | None = None, region_ids: list[int] | None = None)
 def ensure_report_periods() -> dict:
     """Beat, daily: derive every region's reporting obligations from its rules and create
     their periods ahead. Idempotent: a second run creates nothing."""
-    from coordination.services.obligations import ensure_all_periods
+    from coordination.reports.obligations import ensure_all_periods
 
     return {"created": ensure_all_periods()}
 
@@ -40,7 +40,7 @@ def ensure_report_periods() -> dict:
 @shared_task(name="coordination.scan_reports")
 def scan_reports(now: str | None = None, region_ids: list[int] | None = None) -> dict:
     """Beat, every 15 minutes: reminders before a report is due, and notice when it is late."""
-    from coordination.services.report_reminders import scan_reports as scan
+    from coordination.reports.reminders import scan_reports as scan
 
     moment = datetime.datetime.fromisoformat(now) if now else None
     sent = scan(moment, region_ids)

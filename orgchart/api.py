@@ -18,14 +18,14 @@ from rest_framework.exceptions import NotFound, ParseError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from config.api_params import (
+from apitools.params import (
     as_of_or_400,
     region_or_400,
     require_regulation_on,
     structure_etag,
     today_in,
 )
-from config.renderers import ORJSONRenderer
+from apitools.renderers import ORJSONRenderer
 from orgchart import api_docs as docs
 from orgchart.models import Affair, Unit
 from orgchart.read import affairs as affairs_read

@@ -10,8 +10,8 @@ from rest_framework.exceptions import ParseError
 from rest_framework.permissions import AllowAny
 from rest_framework.views import APIView
 
-from config.api_params import as_of_or_400, region_or_400, require_regulation_on, structure_etag
-from config.renderers import ORJSONRenderer
+from apitools.params import as_of_or_400, region_or_400, require_regulation_on, structure_etag
+from apitools.renderers import ORJSONRenderer
 from orgchart.api_docs import AS_OF, ErrorSerializer
 from orgchart.lampiran import document as documents
 from orgchart.lampiran.files import rendered

@@ -9,8 +9,8 @@ from rest_framework.exceptions import NotFound, ParseError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from config.api_params import region_or_400
-from config.renderers import ORJSONRenderer
+from apitools.params import region_or_400
+from apitools.renderers import ORJSONRenderer
 from regulations import citations, reader
 from regulations.models import AmbiguousCitation, Provision, ProvisionNotFound, Regulation
 

@@ -14,9 +14,9 @@ from celery.contrib.testing.worker import start_worker
 from django.core import mail
 
 from config.celery import app as portal_app
-from coordination.models import ReminderLog
+from coordination.follow_ups.models import ReminderLog
+from coordination.follow_ups.tests.helpers import held_meeting
 from coordination.tasks import scan_follow_ups
-from coordination.tests.helpers import held_meeting
 from tests.world import load_region, side_of
 
 REDIS_URL = os.environ.get("PORTAL_TEST_REDIS_URL", "redis://127.0.0.1:6379/14")

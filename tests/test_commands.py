@@ -42,7 +42,7 @@ def test_check_trees_reports_a_sound_tree(tree):
 
 
 def test_ensure_report_periods_derives_obligations_and_periods_once(five_regions, db):
-    from coordination.models import ReportingObligation, ReportingPeriod
+    from coordination.reports.models import ReportingObligation, ReportingPeriod
 
     first = run("ensure_report_periods")
     assert ReportingObligation.objects.filter(region__code="17.71").count() == 4

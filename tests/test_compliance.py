@@ -17,11 +17,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from coordination.models import Report, ReportingPeriod
-from coordination.services import compliance as svc
-from coordination.services import obligations as ob
-from coordination.services import reports as rp
-from coordination.services.report_scope import portfolio_units
+from coordination.compliance import chart as compliance_chart
+from coordination.compliance import engine as svc
+from coordination.compliance import exports as compliance_exports
+from coordination.reports import obligations as ob
+from coordination.reports import services as rp
+from coordination.reports.access import portfolio_units
+from coordination.reports.models import Report, ReportingPeriod
 from orgchart import services as tree
 
 D = datetime.date
@@ -250,7 +252,7 @@ def test_who_has_not_reported_this_quarter(world, bkt):
 def test_the_csv_has_a_bom_and_one_row_per_unit_and_period(world, bkt):
     file_report(world, bkt.obligation, bkt.q2, bkt.dinas, at(bkt.region, bkt.q2.due_date, 23))
     table = svc.compliance(bkt.users["sekda"], bkt.region, today=D(2026, 11, 23))
-    content = svc.export_csv(table)
+    content = compliance_exports.export_csv(table)
     assert content.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
     header, body = rows[0], rows[1:]
@@ -260,14 +262,14 @@ def test_the_csv_has_a_bom_and_one_row_per_unit_and_period(world, bkt):
     assert dinas[0] == "13.75" and dinas[1] == BKT_RULE
     assert dinas[4] == bkt.asisten.name
     assert dinas[9:] == ["on_time", "on time", f"{bkt.q2.due_date.isoformat()} 23:00", "", ""]
-    assert svc.filename(table, "csv") == f"kepatuhan-13.75-{bkt.obligation.pk}.csv"
+    assert compliance_exports.filename(table, "csv") == f"kepatuhan-13.75-{bkt.obligation.pk}.csv"
 
 
 def test_the_xlsx_has_units_by_periods_and_totals(world, bkt):
     late = at(bkt.region, bkt.q2.due_date + datetime.timedelta(days=3), 10)
     file_report(world, bkt.obligation, bkt.q2, bkt.other_dinas, late)
     table = svc.compliance(bkt.users["sekda"], bkt.region, today=D(2026, 11, 23))
-    book = openpyxl.load_workbook(io.BytesIO(svc.export_xlsx(table)))
+    book = openpyxl.load_workbook(io.BytesIO(compliance_exports.export_xlsx(table)))
     assert book.sheetnames == ["Compliance", "Totals"]
     sheet = book["Compliance"]
     labels = [p["label"] for p in table.periods]
@@ -286,9 +288,9 @@ def test_the_xlsx_has_units_by_periods_and_totals(world, bkt):
 def test_exports_write_formula_like_names_as_text(world, bkt):
     table = svc.compliance(bkt.users["sekda"], bkt.region, today=D(2026, 11, 23))
     table.units[0]["name"] = '=HYPERLINK("http://evil","x")'
-    rows = list(csv.reader(io.StringIO(svc.export_csv(table).decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(compliance_exports.export_csv(table).decode("utf-8-sig"))))
     assert rows[1][2].startswith("'=")
-    sheet = openpyxl.load_workbook(io.BytesIO(svc.export_xlsx(table)))["Compliance"]
+    sheet = openpyxl.load_workbook(io.BytesIO(compliance_exports.export_xlsx(table)))["Compliance"]
     assert sheet["A3"].data_type == "s" and sheet["A3"].value.startswith("=HYPERLINK")
 
 
@@ -296,13 +298,13 @@ def test_the_chart_shows_each_period_and_escapes_labels(world, bkt):
     ob.ensure_periods(bkt.obligation, D(2025, 1, 1), D(2025, 12, 31))
     table = svc.compliance(bkt.users["sekda"], bkt.region, today=D(2026, 11, 23))
     assert len(table.periods) == 8
-    svg = svc.chart_svg(table)
+    svg = compliance_chart.chart_svg(table)
     assert svg.startswith("<svg") and svg.endswith("</svg>") and "<script" not in svg
     for period in table.periods:
         assert period["display_label"] in svg  # "Quarter I 2025" on an English page
     assert "on time" in svg and "missing" in svg
     table.periods[0]["display_label"] = "<b>Triwulan</b>"
-    assert "&lt;b&gt;Triwulan&lt;/b&gt;" in svc.chart_svg(table)
+    assert "&lt;b&gt;Triwulan&lt;/b&gt;" in compliance_chart.chart_svg(table)
 
 
 # --- Constant queries ---------------------------------------------------------------------

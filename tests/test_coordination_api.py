@@ -18,11 +18,13 @@ from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from coordination.models import Evidence, FollowUp, Meeting, RegionalDayOff
-from coordination.services import attendance as att
-from coordination.services import invitations as inv
-from coordination.services.follow_ups import transition
-from coordination.tests.helpers import before, held_meeting, meeting_input, schedule
+from coordination.core.models import RegionalDayOff
+from coordination.follow_ups.models import Evidence, FollowUp
+from coordination.follow_ups.services import transition
+from coordination.follow_ups.tests.helpers import before, held_meeting, meeting_input, schedule
+from coordination.meetings import attendance as att
+from coordination.meetings import invitations as inv
+from coordination.meetings.models import Meeting
 from tests.factories import UserFactory
 
 D = datetime.date
@@ -687,7 +689,7 @@ def _queries(client, url) -> int:
 
 
 def _more_rows(side, day: datetime.date) -> None:
-    from coordination.models import Takeover, UrgentDecision
+    from coordination.oversight.models import Takeover, UrgentDecision
 
     held_meeting(side, day=day)
     head = side.users["agency_head"]

@@ -11,11 +11,19 @@ import io
 import pytest
 from django.urls import reverse
 
-from coordination.models import Attendance, FollowUp, Invitation, Meeting, Takeover, UrgentDecision
-from coordination.services import attendance as att
-from coordination.services import follow_ups as fu
-from coordination.services import invitations as inv
-from coordination.tests.helpers import before, during, held_meeting, meeting_input, schedule
+from coordination.follow_ups import services as fu
+from coordination.follow_ups.models import FollowUp
+from coordination.follow_ups.tests.helpers import (
+    before,
+    during,
+    held_meeting,
+    meeting_input,
+    schedule,
+)
+from coordination.meetings import attendance as att
+from coordination.meetings import invitations as inv
+from coordination.meetings.models import Attendance, Invitation, Meeting
+from coordination.oversight.models import Takeover, UrgentDecision
 from orgchart.models import Affair
 from tests.factories import UserFactory
 

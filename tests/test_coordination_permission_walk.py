@@ -23,12 +23,14 @@ from rest_framework.test import APIClient
 
 from config.api import router
 from coordination.api import ROUTES
-from coordination.models import RegionalDayOff, Takeover, UrgentDecision
-from coordination.services import attendance as att
-from coordination.services import invitations as inv
-from coordination.services.follow_ups import add_evidence, transition
-from coordination.services.obligations import ensure_periods, sync_obligations
-from coordination.services.reports import (
+from coordination.core.models import RegionalDayOff
+from coordination.follow_ups.services import add_evidence, transition
+from coordination.follow_ups.tests.helpers import held_meeting, meeting_input, schedule
+from coordination.meetings import attendance as att
+from coordination.meetings import invitations as inv
+from coordination.oversight.models import Takeover, UrgentDecision
+from coordination.reports.obligations import ensure_periods, sync_obligations
+from coordination.reports.services import (
     ReportInput,
     add_attachment,
     return_report,
@@ -36,7 +38,6 @@ from coordination.services.reports import (
     start_report,
     submit,
 )
-from coordination.tests.helpers import held_meeting, meeting_input, schedule
 from tests.factories import UserFactory
 
 D = datetime.date
@@ -611,11 +612,13 @@ def test_every_coordination_endpoint_has_a_row():
 def walk_world(world, settings, tmp_path, monkeypatch):
     """Both regions staged; PDFs stubbed (the walk is about doors, test_documents about PDFs).
     The other region's written reports are Bengkulu's: Kutai Kartanegara's text sets none."""
-    from coordination import documents, report_documents
+    from coordination.follow_ups import documents as minutes_documents
+    from coordination.meetings import documents
+    from coordination.reports import documents as report_documents
 
     settings.MEDIA_ROOT = tmp_path / "media"
     monkeypatch.setattr(documents, "invitation_pdf", lambda meeting: b"%PDF-1.7 stub")
-    monkeypatch.setattr(documents, "minutes_pdf", lambda meeting: b"%PDF-1.7 stub")
+    monkeypatch.setattr(minutes_documents, "minutes_pdf", lambda meeting: b"%PDF-1.7 stub")
     monkeypatch.setattr(report_documents, "report_pdf", lambda report: b"%PDF-1.7 stub")
     users = dict(
         world.bkt.users, superadmin=world.superadmin, norole=UserFactory(username="nobody")

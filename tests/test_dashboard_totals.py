@@ -13,14 +13,16 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from coordination.models import FollowUp, Report, ReportingPeriod
-from coordination.services import compliance as svc
-from coordination.services import dashboard as boards
-from coordination.services import obligations as ob
-from coordination.services import reports as rp
-from coordination.services.follow_ups import transition
-from coordination.tests.helpers import held_meeting
-from coordination.workdays import Calendar
+from coordination.compliance import engine as compliance_engine
+from coordination.compliance import table as svc
+from coordination.core.workdays import Calendar
+from coordination.follow_ups import dashboard as boards
+from coordination.follow_ups.models import FollowUp
+from coordination.follow_ups.services import transition
+from coordination.follow_ups.tests.helpers import held_meeting
+from coordination.reports import obligations as ob
+from coordination.reports import services as rp
+from coordination.reports.models import Report, ReportingPeriod
 
 D = datetime.date
 COUNTS = 5  # the dashboard's numeric columns: overdue, due today, due next, pending, done
@@ -261,7 +263,7 @@ def test_an_asistens_compliance_totals_only_the_portfolio(browse, bkt):
     assert row[0] == bkt.asisten.name and portfolio["tfoot"][0][1:] == row[1:]
     units = {r[0] for r in grid["tbody"]}
     assert bkt.dinas.name in units and bkt.other_dinas.name not in units
-    mine = svc.compliance(bkt.users["asisten"], bkt.region, today=bkt.region.today())
+    mine = compliance_engine.compliance(bkt.users["asisten"], bkt.region, today=bkt.region.today())
     assert counts(grid["tfoot"][0][-1]) == [mine.overall()[s] for s in svc.STATUSES]
     assert sum(mine.overall().values()) < sum(counts(everyone["tfoot"][0][-1]))
     assert number(everyone_portfolio["tfoot"][0][5]) > number(portfolio["tfoot"][0][5])
@@ -284,8 +286,10 @@ def test_compliance_counts_use_indonesian_grouping(browse, world, monkeypatch):
     ]
     cells = {(unit["id"], 1): "missing" for unit in units}
     table = svc.ComplianceTable(side.region, D(2026, 11, 23), obligation, [period], units, cells)
-    monkeypatch.setattr(svc, "compliance", lambda *args, **kwargs: table)
-    monkeypatch.setattr(svc, "current_quarter_gaps", lambda *args, **kwargs: (None, []))
+    monkeypatch.setattr(compliance_engine, "compliance", lambda *args, **kwargs: table)
+    monkeypatch.setattr(
+        compliance_engine, "current_quarter_gaps", lambda *args, **kwargs: (None, [])
+    )
     response = browse(side.users["sekda"], "id").get(reverse("coordination:compliance"))
     found = tables(response)
     portfolio, grid = found[0], found[-1]

@@ -211,7 +211,7 @@ def test_every_role_has_a_user_in_every_region_bound_to_a_fitting_unit_and_offic
 
 
 def test_the_users_a_rule_needs_are_bound_where_the_rule_acts(seeded, db):
-    from coordination.services.obligations import bappeda_of
+    from coordination.reports.access import bappeda_of
 
     bkl = Region.objects.get(code="17.71")
     bound = {

@@ -39,6 +39,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext
 
+from coordination.reports import access as rp
 from tests.browser import PASSWORD, check_page, chromium
 from tests.world import load_region
 
@@ -156,7 +157,7 @@ def _load(plan: Plan):
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
 
-    from coordination.workdays import Calendar
+    from coordination.core.workdays import Calendar
 
     region = load_region(plan.code).region
     call_command("seed_demo_users", region=plan.code, stdout=io.StringIO())
@@ -541,7 +542,7 @@ class Walk:
         revises it, and each step then passes it on to acceptance."""
         from playwright.sync_api import expect
 
-        from coordination.models import Report
+        from coordination.reports.models import Report
 
         returned = False
         while True:
@@ -577,7 +578,7 @@ class Walk:
         assert Report.objects.get(pk=report).status == "accepted"
 
     def _actor(self, report, step: str) -> str:
-        from coordination.services import reports as rp
+        pass
 
         units = set(rp.actor_units(report, step, self.day.region.today()))
         for key, user in self.day.users.items():
@@ -670,7 +671,8 @@ class Walk:
     # --- what the database holds at the end ---
 
     def check_the_records(self, meeting: int, follow_up: int) -> None:
-        from coordination.models import FollowUp, Meeting
+        from coordination.follow_ups.models import FollowUp
+        from coordination.meetings.models import Meeting
 
         record = Meeting.objects.get(pk=meeting)
         assert record.status == "held" and record.letter_number.endswith("/2027")
@@ -686,7 +688,7 @@ class Walk:
 
 
 def _next_step(report):
-    from coordination.services import reports as rp
+    pass
 
     return rp.next_step(report)
 

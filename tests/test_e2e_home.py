@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from coordination.tests import worklist_data as data
+from coordination.desk.tests import worklist_data as data
 from tests.browser import WIDTHS, chromium, log_in, new_page
 from tests.world import load_region, side_of
 

@@ -14,12 +14,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from coordination.models import Meeting, Report
-from coordination.services import follow_ups as fu
-from coordination.services import invitations as inv
-from coordination.services import obligations as ob
-from coordination.services import reports as rp
-from coordination.tests.helpers import (
+from coordination.core.workdays import region_today
+from coordination.follow_ups import services as fu
+from coordination.follow_ups.tests.helpers import (
     at,
     before,
     clock_at,
@@ -28,7 +25,11 @@ from coordination.tests.helpers import (
     meeting_input,
     schedule,
 )
-from coordination.workdays import region_today
+from coordination.meetings import invitations as inv
+from coordination.meetings.models import Meeting
+from coordination.reports import obligations as ob
+from coordination.reports import services as rp
+from coordination.reports.models import Report
 from orgchart.models import Affair
 from tests.visible import assert_visible
 

@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from coordination.tests import worklist_data as data
+from coordination.desk.tests import worklist_data as data
 from tests.factories import UserFactory
 
 ROLES = (

@@ -24,14 +24,17 @@ from django.urls import reverse
 from django.utils import translation
 from rest_framework.test import APIClient
 
-from coordination.models import FollowUp, RegionalDayOff, Report, ReportingPeriod
-from coordination.services import compliance as svc
-from coordination.services import obligations as ob
-from coordination.services import reports as rp
-from coordination.services.compliance.lateness import FOLLOW_UP, Clock, Lateness
-from coordination.services.follow_ups import transition
-from coordination.tests.helpers import held_meeting
-from coordination.workdays import Calendar
+from coordination.compliance import engine as compliance_engine
+from coordination.compliance import exports as svc
+from coordination.core.models import RegionalDayOff
+from coordination.core.workdays import Calendar
+from coordination.follow_ups.lateness import FOLLOW_UP, Clock, Lateness
+from coordination.follow_ups.models import FollowUp
+from coordination.follow_ups.services import transition
+from coordination.follow_ups.tests.helpers import held_meeting
+from coordination.reports import obligations as ob
+from coordination.reports import services as rp
+from coordination.reports.models import Report, ReportingPeriod
 
 D = datetime.date
 WIB = zoneinfo.ZoneInfo("Asia/Jakarta")
@@ -189,7 +192,9 @@ def test_a_report_not_submitted_is_overdue_by_working_days_to_the_regions_today(
 def test_compliance_cells_and_exports_say_how_late(browse, bkl):
     late_report(bkl)
     today = D(2026, 11, 23)
-    table = svc.compliance(bkl.users["sekda"], bkl.region, today=today, obligation=bkl.obligation)
+    table = compliance_engine.compliance(
+        bkl.users["sekda"], bkl.region, today=today, obligation=bkl.obligation
+    )
     missing = Calendar.for_region(bkl.region).working_days_between(bkl.q2.due_date, today)
     assert table.late[(bkl.dinas.pk, bkl.q2.pk)] == Lateness(4, True)
     assert table.late[(bkl.other_dinas.pk, bkl.q2.pk)] == Lateness(missing, False)

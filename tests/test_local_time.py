@@ -18,14 +18,18 @@ from icalendar import Calendar
 from pypdf import PdfReader
 from rest_framework.test import APIClient
 
-from coordination import documents, report_documents
-from coordination.models import FollowUp, Invitation, Meeting, Report
-from coordination.services import invitations as inv
-from coordination.services import meetings as svc
-from coordination.services import obligations as ob
-from coordination.services import reports as rp
-from coordination.services.follow_ups import transition
-from coordination.tests.helpers import held_meeting, meeting_input, schedule
+from coordination.follow_ups import documents as follow_ups_documents
+from coordination.follow_ups.models import FollowUp
+from coordination.follow_ups.services import transition
+from coordination.follow_ups.tests.helpers import held_meeting, meeting_input, schedule
+from coordination.meetings import documents
+from coordination.meetings import invitations as inv
+from coordination.meetings import scheduling as svc
+from coordination.meetings.models import Invitation, Meeting
+from coordination.reports import documents as report_documents
+from coordination.reports import obligations as ob
+from coordination.reports import services as rp
+from coordination.reports.models import Report
 from orgchart.templatetags.regional import local_clock
 
 WITA = zoneinfo.ZoneInfo("Asia/Makassar")
@@ -81,7 +85,7 @@ def test_the_undangan_reads_09_00_wita_in_indonesian_for_any_reader(invited, ser
 
 def test_the_notulen_reads_the_meeting_time_in_wita(world, server_in_jakarta):
     meeting, _follow_ups = held_meeting(world.kukar)  # attendance and minutes via the services
-    text = pdf_text(documents.minutes_pdf(meeting))
+    text = pdf_text(follow_ups_documents.minutes_pdf(meeting))
     assert "Rabu, 3 Juni 2026, pukul 09.00 – 11.00 WITA" in text
     assert "08.00" not in text.replace(_printed_stamp(text), "") and "WIB" not in text
     # The printed-at stamp is on the region's clock too.

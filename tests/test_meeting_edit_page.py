@@ -10,10 +10,10 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from coordination.models import Meeting
-from coordination.services import invitations as inv
-from coordination.services import meetings as svc
-from coordination.tests.helpers import meeting_input, schedule
+from coordination.follow_ups.tests.helpers import meeting_input, schedule
+from coordination.meetings import invitations as inv
+from coordination.meetings import scheduling as svc
+from coordination.meetings.models import Meeting
 
 FUTURE = datetime.date(2030, 6, 5)
 

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from PIL import Image
 
-from coordination.navigation import groups_for, home_entry
+from coordination.desk.navigation import groups_for, home_entry
 from orgchart.models import Unit
 from tests.factories import UnitFactory, UserFactory, user_with_role
 

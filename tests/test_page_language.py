@@ -15,11 +15,11 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from coordination.services import follow_ups as fu
-from coordination.services import reports as rp
-from coordination.services.obligations import ensure_periods, sync_obligations
-from coordination.tests.helpers import held_meeting
-from coordination.workdays import region_today
+from coordination.core.workdays import region_today
+from coordination.follow_ups import services as fu
+from coordination.follow_ups.tests.helpers import held_meeting
+from coordination.reports import services as rp
+from coordination.reports.obligations import ensure_periods, sync_obligations
 from tests.visible import visible_text
 
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\{[^}]*\}\}|\{[\w]+\}|<[^>]+>")

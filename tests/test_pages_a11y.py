@@ -23,6 +23,8 @@ from types import SimpleNamespace
 import pytest
 from django.conf import settings
 
+from coordination.reports import obligations as ob
+from coordination.reports import services as rp
 from tests.browser import check_page, chromium, log_in, new_page, page_problems
 from tests.world import load_region, side_of
 
@@ -36,9 +38,9 @@ def _sides() -> SimpleNamespace:
 
 def _meetings(side) -> SimpleNamespace:
     """A meeting held (attendance, minutes, two follow-ups, one reported) and one to come."""
-    from coordination.services import follow_ups as fu
-    from coordination.services import invitations as inv
-    from coordination.tests.helpers import held_meeting, meeting_input, schedule
+    from coordination.follow_ups import services as fu
+    from coordination.follow_ups.tests.helpers import held_meeting, meeting_input, schedule
+    from coordination.meetings import invitations as inv
 
     held, follow_ups = held_meeting(side, units=[side.dinas, side.other_dinas])
     mine, reported = follow_ups
@@ -53,8 +55,8 @@ def _meetings(side) -> SimpleNamespace:
 
 
 def _period(side, citation: str):
-    from coordination.services import obligations as ob
-    from coordination.workdays import region_today
+    pass
+    from coordination.core.workdays import region_today
 
     today = region_today(side.region)
     (obligation,) = [
@@ -65,7 +67,7 @@ def _period(side, citation: str):
 
 
 def _filled(**lines):
-    from coordination.services import reports as rp
+    pass
 
     return rp.ReportInput(
         summary="Pelayanan kesehatan berjalan",
@@ -92,7 +94,7 @@ def _reports(side) -> SimpleNamespace:
     """The Dinas's draft (with a file attached) and the other Dinas's submitted report."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from coordination.services import reports as rp
+    pass
 
     obligation, period = _period(side, "Pasal 16 ayat (2)")
     filled = _filled()
@@ -108,7 +110,7 @@ def _reports(side) -> SimpleNamespace:
 
 def _bappeda_draft(side):
     """Bengkulu's quarterly monitoring report to the Bappeda (Pasal 14 angka 25): program lines."""
-    from coordination.services import reports as rp
+    pass
 
     obligation, period = _period(side, "Pasal 14 angka 25")
     head = side.users["agency_head"]
@@ -119,7 +121,7 @@ def _bappeda_draft(side):
 
 def _oversight(sides) -> None:
     """An urgent decision in Bukittinggi (Pasal 10), a take-over in Kutai Kartanegara (Pasal 14)."""
-    from coordination.services import oversight as ov
+    from coordination.oversight import services as ov
 
     bkt, kukar = sides.bkt, sides.kukar
     today = bkt.region.today()

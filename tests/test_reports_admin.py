@@ -4,8 +4,8 @@ import datetime
 
 from django.test import Client
 
-from coordination.models import ReportingObligation, ReportingPeriod
-from coordination.services.obligations import sync_obligations
+from coordination.reports.models import ReportingObligation, ReportingPeriod
+from coordination.reports.obligations import sync_obligations
 
 
 def test_the_secretariat_creates_periods_from_the_admin_and_twice_creates_nothing(world):

@@ -20,9 +20,9 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from coordination.models import Report, ReportAttachment, ReportingPeriod
-from coordination.services import reports as rp
-from coordination.services.obligations import ensure_periods, sync_obligations
+from coordination.reports import services as rp
+from coordination.reports.models import Report, ReportAttachment, ReportingPeriod
+from coordination.reports.obligations import ensure_periods, sync_obligations
 
 BKT = "Perwal Bukittinggi 4/2017"
 BKL = "Perwal Bengkulu 24/2018"

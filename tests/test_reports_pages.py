@@ -19,10 +19,11 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from coordination.models import Report, ReportAttachment, ReportingPeriod, ReportLine
-from coordination.services import obligations as ob
-from coordination.services import reports as rp
-from coordination.workdays import region_today
+from coordination.core.workdays import region_today
+from coordination.reports import access as reports_access
+from coordination.reports import obligations as ob
+from coordination.reports import services as rp
+from coordination.reports.models import Report, ReportAttachment, ReportingPeriod, ReportLine
 from tests.factories import UserFactory
 
 D = datetime.date
@@ -557,8 +558,10 @@ def test_the_inbox_agrees_with_the_service_on_who_acts(world):
     day = region_today(side.region)
     users = [*side.users.values(), world.superadmin, *world.bkt.users.values()]
     for user in users:
-        expected = [row.pk for row in rows if rp.may_act(user, row)]
-        assert [row.pk for row in rp.waiting_for(user, rows, day)] == expected, user.username
+        expected = [row.pk for row in rows if reports_access.may_act(user, row)]
+        assert [row.pk for row in reports_access.waiting_for(user, rows, day)] == expected, (
+            user.username
+        )
 
 
 # --- The PDF ------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from django.db import transaction
 
 from orgchart.models import Affair
 from orgchart.packs import structure, text
+from orgchart.packs.reference import load_affairs
 from orgchart.packs.report import Report
 from orgchart.packs.schema import PackError, validate
 from regulations.models import Region, Regulation
@@ -56,8 +57,6 @@ def _load(data: dict) -> tuple[Region, Regulation, Report]:
     data = _plain(data)
     validate(data)
     if not Affair.objects.exists():
-        from orgchart.management.commands.load_reference_data import load_affairs
-
         load_affairs(yaml.safe_load(REFERENCE_AFFAIRS.read_text(encoding="utf-8"))["affairs"])
     report = Report()
     region = text.load_region(data["region"], report)

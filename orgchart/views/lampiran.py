@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from rest_framework.exceptions import ParseError
 
-from config.api_params import parse_as_of, region_or_400
+from apitools.params import parse_as_of, region_or_400
 from orgchart.lampiran import document as documents
 from orgchart.lampiran.files import cached
 from orgchart.lampiran.params import chart_or_400, paper_or_400

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from rest_framework.exceptions import ParseError
 
-from config.api_params import parse_as_of, require_regulation_on
+from apitools.params import parse_as_of, require_regulation_on
 from orgchart.models import Unit, assignment_of
 from orgchart.packs.flaws import find_flaws
 from orgchart.read.portfolios import portfolios

@@ -11,15 +11,18 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from coordination.models import FollowUp, Report
-from coordination.services import compliance
-from coordination.services import obligations as ob
-from coordination.services import reports as rp
-from coordination.services.dashboard import dashboard
-from coordination.services.routing import Routes
-from coordination.services.worklist import ROLE_ITEMS, worklist
-from coordination.services.worklist_filters import follow_up_q, moment
-from coordination.tests import worklist_data as data
+from coordination.compliance import engine as compliance
+from coordination.compliance import table as compliance_table
+from coordination.core.clock import moment
+from coordination.desk.tests import worklist_data as data
+from coordination.desk.worklist import ROLE_ITEMS, worklist
+from coordination.follow_ups.dashboard import dashboard
+from coordination.follow_ups.filters import follow_up_q
+from coordination.follow_ups.models import FollowUp
+from coordination.oversight.routing import Routes
+from coordination.reports import access as rp
+from coordination.reports import obligations as ob
+from coordination.reports.models import Report
 from tests.factories import UserFactory
 
 BKT = "Perwal Bukittinggi 4/2017"
@@ -212,7 +215,7 @@ def test_late_in_the_portfolio_is_what_the_dashboard_and_compliance_show(world):
         board = worklist(user, side.region, NOW)
         assert board.counts["late_follow_ups"] == dashboard(user, side.region, today).overdue
         table = compliance.compliance(user, side.region, today=today)
-        cells = [status for status in table.cells.values() if status == compliance.MISSING]
+        cells = [status for status in table.cells.values() if status == compliance_table.MISSING]
         assert board.counts["missing_reports"] == len(cells), role
 
 

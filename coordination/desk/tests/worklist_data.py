@@ -12,18 +12,11 @@ from __future__ import annotations
 import datetime
 import itertools
 
-from coordination.models import (
-    Attendance,
-    Decision,
-    FollowUp,
-    FollowUpTransition,
-    Invitation,
-    Meeting,
-    Report,
-    ReportingPeriod,
-    UrgentDecision,
-)
-from coordination.services import obligations as ob
+from coordination.follow_ups.models import Decision, FollowUp, FollowUpTransition
+from coordination.meetings.models import Attendance, Invitation, Meeting
+from coordination.oversight.models import UrgentDecision
+from coordination.reports import obligations as ob
+from coordination.reports.models import Report, ReportingPeriod
 from orgchart.models import Unit
 
 H = datetime.timedelta(hours=1)

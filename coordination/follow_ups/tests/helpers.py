@@ -8,10 +8,10 @@ from contextlib import contextmanager
 
 import time_machine
 
-from coordination.services import attendance as att
-from coordination.services import invitations as inv
-from coordination.services import meetings as svc
-from coordination.services.follow_ups import DecisionInput, FollowUpInput, record_minutes
+from coordination.follow_ups.services import DecisionInput, FollowUpInput, record_minutes
+from coordination.meetings import attendance as att
+from coordination.meetings import invitations as inv
+from coordination.meetings import scheduling as svc
 from orgchart.models import Affair
 
 # The secretariat schedules a meeting this long before it starts.

@@ -6,9 +6,9 @@ import datetime
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from coordination.services.dashboard import chart_svg, dashboard, sekda_inbox
-from coordination.services.follow_ups import transition
-from coordination.tests.helpers import held_meeting
+from coordination.follow_ups.dashboard import chart_svg, dashboard, sekda_inbox
+from coordination.follow_ups.services import transition
+from coordination.follow_ups.tests.helpers import held_meeting
 
 D = datetime.date
 

@@ -6,8 +6,9 @@ import io
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from coordination import documents
-from coordination.tests.helpers import held_meeting, meeting_input, schedule
+from coordination.follow_ups import documents as follow_ups_documents
+from coordination.follow_ups.tests.helpers import held_meeting, meeting_input, schedule
+from coordination.meetings import documents
 
 
 def pdf_text(data: bytes) -> str:
@@ -41,7 +42,7 @@ def test_invitation_pdf_and_ics(world):
 def test_minutes_pdf_lists_attendance_decisions_and_deadlines_with_their_source(world):
     side = world.kukar
     meeting, (_follow_up,) = held_meeting(side, day=datetime.date(2026, 3, 18))
-    text = pdf_text(documents.minutes_pdf(meeting))
+    text = pdf_text(follow_ups_documents.minutes_pdf(meeting))
     assert "NOTULEN" in text and "PEMERINTAH KABUPATEN KUTAI KARTANEGARA" in text
     assert "Rapat membahas langkah penanganan." in text
     assert "Fogging di kelurahan rawan" in text and "Laksanakan fogging" in text

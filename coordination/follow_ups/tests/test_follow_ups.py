@@ -14,11 +14,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 
-from coordination.models import Evidence, FollowUp, ReminderLog
-from coordination.services import escalation
-from coordination.services.follow_ups import add_evidence, receive_report, transition, update_report
-from coordination.services.oversight import TakeoverInput, record_takeover
-from coordination.tests.helpers import held_meeting
+from coordination.follow_ups import escalation
+from coordination.follow_ups.models import Evidence, FollowUp, ReminderLog
+from coordination.follow_ups.services import add_evidence, receive_report, transition, update_report
+from coordination.follow_ups.tests.helpers import held_meeting
+from coordination.oversight.services import TakeoverInput, record_takeover
 
 D = datetime.date
 
@@ -315,7 +315,7 @@ def test_the_unit_sees_its_own_evidence_and_no_one_elses(world, settings, tmp_pa
 def test_a_file_the_storage_lost_is_a_clear_404_not_a_crash(world, settings, tmp_path):
     from django.http import Http404
 
-    from coordination.uploads import serve
+    from coordination.core.uploads import serve
 
     settings.MEDIA_ROOT = tmp_path / "media"
     side = world.bkt

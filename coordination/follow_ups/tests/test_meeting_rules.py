@@ -12,12 +12,12 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from coordination.services import attendance as att
-from coordination.services import invitations as inv
-from coordination.services import meetings as svc
-from coordination.services.conveners import convening_official
-from coordination.services.follow_ups import DecisionInput, FollowUpInput, record_minutes
-from coordination.tests.helpers import at, clock_at, during, meeting_input, schedule
+from coordination.follow_ups.services import DecisionInput, FollowUpInput, record_minutes
+from coordination.follow_ups.tests.helpers import at, clock_at, during, meeting_input, schedule
+from coordination.meetings import attendance as att
+from coordination.meetings import invitations as inv
+from coordination.meetings import scheduling as svc
+from coordination.meetings.conveners import convening_official
 from orgchart.models import Appointment, Official, Position
 
 D = datetime.date
@@ -208,7 +208,7 @@ def test_the_kepala_daerah_is_not_assigned_a_follow_up(world):
     with pytest.raises(ValidationError) as exc:
         record_minutes(meeting, staff, minutes="Notulen", decisions=[decision])
     assert "receives the follow-up reports" in " ".join(exc.value.messages)
-    from coordination.forms import MinutesForm
+    from coordination.follow_ups.forms import MinutesForm
 
     form = MinutesForm(units=[side.root, side.dinas])
     assert [label for _value, label in form.unit_choices] == [side.dinas.name]

@@ -7,12 +7,12 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from coordination.models import Attendance, Invitation, Meeting
-from coordination.services import attendance as att
-from coordination.services import invitations as inv
-from coordination.services import meetings as svc
-from coordination.services.follow_ups import DecisionInput, FollowUpInput, record_minutes
-from coordination.tests.helpers import held_meeting, meeting_input, schedule, update
+from coordination.follow_ups.services import DecisionInput, FollowUpInput, record_minutes
+from coordination.follow_ups.tests.helpers import held_meeting, meeting_input, schedule, update
+from coordination.meetings import attendance as att
+from coordination.meetings import invitations as inv
+from coordination.meetings import scheduling as svc
+from coordination.meetings.models import Attendance, Invitation, Meeting
 
 BKT = "Perwal Bukittinggi 4/2017"
 

@@ -7,10 +7,12 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import TestCase
 
-from coordination.models import Takeover, UrgentDecision
-from coordination.services.dashboard import dashboard
-from coordination.services.invitations import propose_invitations
-from coordination.services.oversight import (
+from coordination.follow_ups.dashboard import dashboard
+from coordination.follow_ups.tests.helpers import held_meeting, meeting_input, schedule
+from coordination.meetings.invitations import propose_invitations
+from coordination.oversight.models import Takeover, UrgentDecision
+from coordination.oversight.routing import Routes
+from coordination.oversight.services import (
     TakeoverInput,
     UrgentDecisionInput,
     end_takeover,
@@ -19,8 +21,6 @@ from coordination.services.oversight import (
     record_urgent_decision,
     report_urgent_decision,
 )
-from coordination.services.routing import Routes
-from coordination.tests.helpers import held_meeting, meeting_input, schedule
 
 D = datetime.date
 

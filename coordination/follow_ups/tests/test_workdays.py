@@ -4,9 +4,9 @@ import datetime
 
 import pytest
 
-from coordination.models import RegionalDayOff
-from coordination.services.follow_ups import due_after
-from coordination.workdays import Calendar, national_days_off
+from coordination.core.models import RegionalDayOff
+from coordination.core.workdays import Calendar, national_days_off
+from coordination.follow_ups.services import due_after
 
 D = datetime.date
 

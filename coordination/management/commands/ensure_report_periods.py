@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
-from coordination.services.obligations import ensure_all_periods
+from coordination.reports.obligations import ensure_all_periods
 
 
 class Command(BaseCommand):

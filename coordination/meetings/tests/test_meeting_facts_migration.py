@@ -11,7 +11,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import translation
 
-from coordination.models import Attendance, Invitation, Meeting
+from coordination.meetings.models import Attendance, Invitation, Meeting
 from tests.factories import RegionFactory, UnitFactory
 
 BEFORE = [("coordination", "0004_notice_outcome")]

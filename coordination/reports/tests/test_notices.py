@@ -15,15 +15,17 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from coordination.models import ReminderLog, ReportingPeriod, ReportReminder
-from coordination.services import escalation, notify
-from coordination.services import invitations as inv
-from coordination.services import obligations as ob
-from coordination.services import reports as rp
-from coordination.services.follow_ups import transition
-from coordination.services.report_reminders import scan_reports
-from coordination.tests.helpers import held_meeting, meeting_input, schedule
-from coordination.tests.test_follow_ups import noon
+from coordination.core import notify
+from coordination.follow_ups import escalation
+from coordination.follow_ups.models import ReminderLog
+from coordination.follow_ups.services import transition
+from coordination.follow_ups.tests.helpers import held_meeting, meeting_input, schedule
+from coordination.follow_ups.tests.test_follow_ups import noon
+from coordination.meetings import invitations as inv
+from coordination.reports import obligations as ob
+from coordination.reports import services as rp
+from coordination.reports.models import ReportingPeriod, ReportReminder
+from coordination.reports.reminders import scan_reports
 from orgchart.models import Appointment, Official, Position
 from tests.factories import user_with_role
 
@@ -243,7 +245,7 @@ def test_the_sekdas_report_notice_falls_back_too_and_a_mail_to_nobody_is_logged(
     transition(follow_up, "in_progress", side.users["sekda"], note="Lengkapi.")
     mail.outbox.clear()
     with (
-        caplog.at_level(logging.WARNING, logger="coordination.services.notify"),
+        caplog.at_level(logging.WARNING, logger="coordination.core.notify"),
         TestCase.captureOnCommitCallbacks(execute=True),
     ):
         transition(follow_up, "done", head, report="Selesai, lengkap.")

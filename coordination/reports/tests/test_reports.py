@@ -12,11 +12,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 
-from coordination.models import Report, ReportAttachment, ReportingPeriod, ReportReminder
-from coordination.services import obligations as ob
-from coordination.services import reports as rp
-from coordination.services.report_reminders import scan_reports
-from coordination.tests.test_follow_ups import _pdf_bytes, _zip_bomb
+from coordination.follow_ups.tests.test_follow_ups import _pdf_bytes, _zip_bomb
+from coordination.reports import access as reports_access
+from coordination.reports import obligations as ob
+from coordination.reports import services as rp
+from coordination.reports.models import Report, ReportAttachment, ReportingPeriod, ReportReminder
+from coordination.reports.reminders import scan_reports
 
 D = datetime.date
 BKL = "Perwal Bengkulu 24/2018"
@@ -45,7 +46,7 @@ def test_obligations_come_from_the_rules_with_their_provisions(world):
     bappeda = bkl[f"{BKL} Pasal 14 angka 25"]
     assert bappeda.cadence == "quarterly" and bappeda.cadence_source == bappeda.source
     assert bappeda.form == "bappeda" and bappeda.recipient == "bappeda"
-    assert ob.bappeda_of(world.bkl.region, D(2026, 6, 1)) == world.bkl.bappeda
+    assert reports_access.bappeda_of(world.bkl.region, D(2026, 6, 1)) == world.bkl.bappeda
     # Idempotent: syncing again changes nothing.
     again = ob.sync_obligations(world.bkl.region, D(2026, 6, 1))
     assert sorted(o.pk for o in again) == sorted(o.pk for o in bkl.values())
@@ -65,16 +66,6 @@ def test_periods_cross_the_year_boundary_and_creating_them_twice_creates_nothing
     assert ob.period_bounds("semester", D(2026, 8, 9)) == (D(2026, 7, 1), D(2026, 12, 31))
     assert ob.period_bounds("monthly", D(2026, 12, 9)) == (D(2026, 12, 1), D(2026, 12, 31))
     assert ob.period_bounds("annual", D(2026, 12, 9)) == (D(2026, 1, 1), D(2026, 12, 31))
-
-
-def test_the_beat_task_is_idempotent(world):
-    from coordination.tasks import ensure_report_periods
-
-    first = ensure_report_periods.run()
-    assert first["created"] > 0
-    count = ReportingPeriod.objects.count()
-    assert ensure_report_periods.run() == {"created": 0}
-    assert ReportingPeriod.objects.count() == count
 
 
 SECOND_QUARTER = D(2026, 4, 1)
@@ -155,7 +146,7 @@ def test_a_bukittinggi_report_skips_the_asisten_and_incidental_reports_need_a_ti
     obligation = obligation_of(side, "Pasal 16 ayat (2)")
     report = _filled(rp.start_report(obligation, _period(obligation), side.dinas, head), head)
     report = rp.submit(report, head)
-    assert rp.next_step(report) == rp.RECEIVE
+    assert reports_access.next_step(report) == reports_access.RECEIVE
     with pytest.raises(PermissionDenied):
         rp.advance(report, side.users["asisten"])
     incidental = rp.start_report(obligation, None, side.dinas, head)

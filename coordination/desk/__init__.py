@@ -1,0 +1,1 @@
+"""Each person's desk: the worklist of the home page (Beranda) and the menu."""
