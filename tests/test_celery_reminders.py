@@ -17,9 +17,10 @@ from config.celery import app as portal_app
 from coordination.follow_ups.models import ReminderLog
 from coordination.follow_ups.tests.helpers import held_meeting
 from coordination.tasks import scan_follow_ups
+from tests.redis_keys import RUN, delete_run_keys, scope_to_run
 from tests.world import load_region, side_of
 
-REDIS_URL = os.environ.get("PORTAL_TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
+REDIS_URL = os.environ.get("PORTAL_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 
 
 @pytest.fixture
@@ -38,10 +39,11 @@ def redis_app():
         worker_prefetch_multiplier=1,
         broker_connection_retry_on_startup=True,
     )
+    # Its keys carry this run's prefix, and only they are deleted (tests/redis_keys.py).
+    scope_to_run(test_app)
     task = test_app.task(name=scan_follow_ups.name)(scan_follow_ups.run)
-    redis.Redis.from_url(REDIS_URL).flushdb()
     yield test_app, task
-    redis.Redis.from_url(REDIS_URL).flushdb()
+    delete_run_keys(REDIS_URL)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -54,6 +56,8 @@ def test_reminders_fire_once_when_the_scan_runs_twice_on_a_real_worker(redis_app
     now = datetime.datetime(2026, 6, 10, 8, tzinfo=zoneinfo.ZoneInfo("Asia/Makassar")).isoformat()
     mail.outbox.clear()
     test_app, task = redis_app
+    client = redis.Redis.from_url(REDIS_URL)
+    others_before = {key for key in client.scan_iter() if not key.startswith(RUN.encode())}
     with start_worker(
         test_app, pool="threads", concurrency=2, perform_ping_check=False, shutdown_timeout=20
     ):
@@ -61,6 +65,11 @@ def test_reminders_fire_once_when_the_scan_runs_twice_on_a_real_worker(redis_app
         second = task.delay(now=now, region_ids=[side.region.pk])
         results = [first.get(timeout=60), second.get(timeout=60)]
         third = task.delay(now=now, region_ids=[side.region.pk]).get(timeout=60)
+        ours = list(client.scan_iter(match=f"{RUN}*"))
+    # Every key the broker and the results wrote is this run's; nobody else's key appeared.
+    assert ours, "the worker wrote no key under this run's prefix"
+    others_after = {key for key in client.scan_iter() if not key.startswith(RUN.encode())}
+    assert others_after - others_before == set()
     sent = sorted(item["kind"] for result in results for item in result["sent"])
     assert sent == ["at_due", "sekda"], results
     assert third == {"sent": []}
