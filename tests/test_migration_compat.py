@@ -1,11 +1,12 @@
-"""A database migrated by the previous release keeps working: the current code migrates a copy
-of one that commit d6dc61f migrated and filled (tests/fixtures/previous_release, made by its
-make_db.py), finds no model change without its migration, serves the stored meeting,
-follow-up, urgent decision and written report on their pages and in the API, and reads every
-row of every coordination model.
+"""A database migrated by the previous release keeps working with this checkout's code: it
+migrates a copy of one that the previous release migrated and filled (the fixture and its
+manifest in tests/fixtures/previous_release, made by make_db.py there), finds no model change
+without its migration, serves the stored meeting, follow-up, urgent decision and written report
+on their pages and in the API, and reads every row of every coordination model.
 
-Each step runs in a subprocess with the code of this checkout, on SQLite; the test itself opens
-no database.
+Each step runs in a subprocess with this checkout's code on a SQLite copy; the test process
+opens no database. After a release, regenerate the fixture from it (make_db.py says how) and
+move PREVIOUS_RELEASE.
 """
 
 from __future__ import annotations
@@ -23,13 +24,21 @@ import pytest
 
 from tests.fixtures.previous_release.probe import request_for
 
+PREVIOUS_RELEASE = "d6dc61f"
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "previous_release"
 MANIFEST = json.loads((FIXTURE / "manifest.json").read_text(encoding="utf-8"))
-# What the fixture must show, whatever else it comes to hold.
-PAGES = {"coordination:meeting", "coordination:follow-up", "coordination:urgent"}
-PAGES |= {"coordination:report", "meeting-detail", "followup-detail", "report-detail"}
-PAGES |= {"urgentdecision-detail"}
+# The pages and API details the probe must fetch, whatever else it comes to fetch.
+PAGES = {
+    "coordination:meeting",
+    "coordination:follow-up",
+    "coordination:urgent",
+    "coordination:report",
+    "meeting-detail",
+    "followup-detail",
+    "urgentdecision-detail",
+    "report-detail",
+}
 
 
 def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
@@ -72,7 +81,7 @@ def observed(migrated) -> dict:
 
 
 def test_fixture_was_made_by_the_previous_release() -> None:
-    assert MANIFEST["commit"].startswith("d6dc61f")
+    assert MANIFEST["commit"].startswith(PREVIOUS_RELEASE)
 
 
 def test_every_model_change_has_its_migration(migrated) -> None:
@@ -99,12 +108,13 @@ def test_stored_rows_keep_their_values(observed) -> None:
 
 
 def test_every_coordination_row_survives(observed) -> None:
-    """Each model's rows as the previous release left them; a model added since would appear
-    here with its rows, and belongs in the manifest's counts once it is decided what a migrated
-    database holds in it."""
+    """Every model holds the rows the previous release left, no more and no fewer. A model
+    added since shows up here as well: what a migrated database holds in it is then decided,
+    and written into the manifest's counts."""
     assert observed["counts"] == MANIFEST["counts"]
 
 
 def test_the_fixture_leaves_no_table_empty_without_a_reason() -> None:
+    """Only what the region's rules refused (recorded by make_db.py) is missing."""
     empty = {label for label, count in MANIFEST["counts"].items() if count == 0}
     assert empty == set(MANIFEST["empty_because"])
