@@ -28,11 +28,12 @@ run: install
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/honcho --procfile Procfile.dev start
 
 ## make test: the whole suite; PostgreSQL if DATABASE_URL is set, else SQLite (and it lists
-## the PostgreSQL-only tests it skipped). One worker per CPU, each test module on one worker
-## (its module-scoped regions load once); TEST_WORKERS=0 runs it in this process.
+## the PostgreSQL-only tests it skipped). One worker per CPU, each test module (or class: the
+## browser walk's regions) on one worker, so module-scoped data loads once per module;
+## TEST_WORKERS=0 runs it in this process.
 TEST_WORKERS ?= auto
 test: install
-	PORTAL_VAR_DIR="$(CURDIR)/var/test" $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
+	PORTAL_VAR_DIR="$(CURDIR)/var/test" $(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope
 
 lint: install
 	$(VENV)/bin/ruff check .

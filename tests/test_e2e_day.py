@@ -133,11 +133,12 @@ class Day:
         return datetime.datetime.combine(day, datetime.time(hour, minute), self.zone)
 
 
-@pytest.fixture(params=sorted(PLANS), ids=lambda code: PLANS[code].prefix)
+@pytest.fixture
 def day(request, transactional_db, settings, tmp_path, monkeypatch):
-    """The region's pack, demo roster and users, committed for the live server's thread, on
-    the Monday morning of the week, with the clock running from there."""
-    plan = PLANS[request.param]
+    """The region's pack (the test class's ``code``), demo roster and users, committed for the
+    live server's thread, on the Monday morning of the week, with the clock running from
+    there."""
+    plan = PLANS[request.cls.code]
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     # Uploads are never served from a URL, but the live server's media handler needs one.
@@ -211,29 +212,55 @@ def _day(plan: Plan, region) -> Day:
 # --- The walk --------------------------------------------------------------------------------
 
 
-def test_a_working_day_in_the_region(day):
-    day, clock, base = day
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with chromium() as browser:
-        walk = Walk(browser, base, day)
-        try:
-            meeting = walk.secretariat_schedules_and_invites()
-            walk.head_answers_on_the_phone(meeting)
-            clock.move_to(day.at(MEETING_DAY, 11, 30))
-            follow_up = walk.secretariat_records_the_meeting(meeting)
-            clock.move_to(day.at(MEETING_DAY, 14, 0))
-            walk.head_follows_up(follow_up)
-            walk.sekda_receives_the_follow_up(follow_up)
-            if day.plan.written_report:
-                clock.move_to(day.at(MEETING_DAY + datetime.timedelta(days=1), 9, 0))
-                walk.head_files_the_written_report()
-            if day.plan.bappeda_report:
-                walk.bappeda_files_the_monitoring_report()
-            walk.leaders_read_their_boards()
-        except Exception:
-            walk.failure_shot()
-            raise
-    walk.check_the_records(meeting, follow_up)
+class WorkingDay:
+    """One region's working day; each region is a class of its own, so that pytest-xdist
+    (``--dist loadscope``) walks the five regions on different workers."""
+
+    code = ""
+
+    def test_a_working_day_in_the_region(self, day):
+        day, clock, base = day
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        with chromium() as browser:
+            walk = Walk(browser, base, day)
+            try:
+                meeting = walk.secretariat_schedules_and_invites()
+                walk.head_answers_on_the_phone(meeting)
+                clock.move_to(day.at(MEETING_DAY, 11, 30))
+                follow_up = walk.secretariat_records_the_meeting(meeting)
+                clock.move_to(day.at(MEETING_DAY, 14, 0))
+                walk.head_follows_up(follow_up)
+                walk.sekda_receives_the_follow_up(follow_up)
+                if day.plan.written_report:
+                    clock.move_to(day.at(MEETING_DAY + datetime.timedelta(days=1), 9, 0))
+                    walk.head_files_the_written_report()
+                if day.plan.bappeda_report:
+                    walk.bappeda_files_the_monitoring_report()
+                walk.leaders_read_their_boards()
+            except Exception:
+                walk.failure_shot()
+                raise
+        walk.check_the_records(meeting, follow_up)
+
+
+class TestBukittinggi(WorkingDay):
+    code = "13.75"
+
+
+class TestPasamanBarat(WorkingDay):
+    code = "13.12"
+
+
+class TestBengkulu(WorkingDay):
+    code = "17.71"
+
+
+class TestKutaiKartanegara(WorkingDay):
+    code = "64.02"
+
+
+class TestBanjar(WorkingDay):
+    code = "32.79"
 
 
 class Walk:
