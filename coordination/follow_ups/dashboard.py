@@ -90,7 +90,31 @@ def dashboard(user, region: Region, today: datetime.date) -> Dashboard:
     only: int | None = None
     if role_of(user) == Role.ASISTEN:
         only = assignment_of(user).unit_id
-    items = (
+    for item in _dashboard_items(user, region):
+        found = _portfolio(routes, item["unit_id"], only)
+        if found is None:
+            continue
+        key, route = found
+        row = rows.get(key)
+        if row is None:
+            row = rows[key] = PortfolioRow(
+                coordinator_id=key,
+                coordinator_name=route.coordinator_name if route else "",
+                via_takeover=bool(route and route.via_takeover),
+            )
+        _count(row, item, clock, soon)
+    ordered = sorted(
+        rows.values(),
+        key=lambda row: (row.coordinator_id is None, -row.overdue, row.coordinator_name),
+    )
+    urgent = UrgentDecision.objects.visible_to(user).filter(region=region).unreported().count()
+    inbox = sekda_inbox(user, region).count()
+    return Dashboard(region, today, ordered, urgent, inbox)
+
+
+def _dashboard_items(user, region: Region):
+    """The follow-ups as rows of plain values, soonest due first."""
+    return (
         follow_ups_for(user, region)
         .select_related("unit", "decision__meeting")
         .order_by("due_date", "pk")
@@ -106,42 +130,36 @@ def dashboard(user, region: Region, today: datetime.date) -> Dashboard:
             "decision__meeting__title",
         )
     )
-    for item in items:
-        found = routes.of(item["unit_id"])
+
+
+def _portfolio(routes: Routes, unit_id: int, only: int | None):
+    """The coordinator whose portfolio holds the unit (its first route; None for a unit no
+    one coordinates) and that route, or None when the dashboard is limited to ``only`` (an
+    Asisten's own unit) and the unit is not routed to it."""
+    found = routes.of(unit_id)
+    if only is None:
         route = found[0] if found else None
-        key = route.coordinator_id if route else None
-        if only is not None and all(r.coordinator_id != only for r in found):
-            continue
-        if only is not None:
-            key = only
-            route = next(r for r in found if r.coordinator_id == only)
-        row = rows.get(key)
-        if row is None:
-            row = rows[key] = PortfolioRow(
-                coordinator_id=key,
-                coordinator_name=route.coordinator_name if route else "",
-                via_takeover=bool(route and route.via_takeover),
-            )
-        if item["status"] == FollowUp.Status.DONE:
-            row.done += 1
-            continue
-        row.pending += 1
-        due = item["due_date"]
-        if due < today:
-            row.overdue += 1
-            item["late_working_days"] = clock.lateness(due, None, FOLLOW_UP).working_days
-            row.items.append(item)
-        elif due == today:
-            row.due_today += 1
-        elif due <= soon:
-            row.due_soon += 1
-    ordered = sorted(
-        rows.values(),
-        key=lambda row: (row.coordinator_id is None, -row.overdue, row.coordinator_name),
-    )
-    urgent = UrgentDecision.objects.visible_to(user).filter(region=region).unreported().count()
-    inbox = sekda_inbox(user, region).count()
-    return Dashboard(region, today, ordered, urgent, inbox)
+        return (route.coordinator_id if route else None), route
+    mine = next((r for r in found if r.coordinator_id == only), None)
+    return None if mine is None else (only, mine)
+
+
+def _count(row: PortfolioRow, item: dict, clock: Clock, soon: datetime.date) -> None:
+    """Count the follow-up in its portfolio: done, or pending and overdue (listed, with the
+    working days late), due today or due by the next working day."""
+    if item["status"] == FollowUp.Status.DONE:
+        row.done += 1
+        return
+    row.pending += 1
+    due, today = item["due_date"], clock.today
+    if due < today:
+        row.overdue += 1
+        item["late_working_days"] = clock.lateness(due, None, FOLLOW_UP).working_days
+        row.items.append(item)
+    elif due == today:
+        row.due_today += 1
+    elif due <= soon:
+        row.due_soon += 1
 
 
 def sekda_inbox(user, region: Region) -> QuerySet[FollowUp]:

@@ -239,13 +239,33 @@ def transition(
         FollowUp.objects.select_for_update().select_related("region", "unit").get(pk=follow_up.pk)
     )
     current = follow_up.status
-    # Permission first: someone who may not act learns nothing of the follow-up's state.
     returning = current == FollowUp.Status.DONE
+    # Permission first: someone who may not act learns nothing of the follow-up's state.
     require(
         user,
         "coordination.return_followup" if returning else "coordination.change_followup",
         follow_up,
     )
+    _check_move(current, to)
+    note = note.strip()
+    if returning:
+        _reopen(follow_up, note, report)
+    if report is not None:
+        follow_up.report = report.strip()
+    if to == FollowUp.Status.DONE:
+        _mark_done(follow_up)
+    follow_up.status = to
+    follow_up.save()
+    FollowUpTransition.objects.create(
+        follow_up=follow_up, from_status=current, to_status=to, actor=user, note=note
+    )
+    _announce_move(follow_up, to, returning, note)
+    return follow_up
+
+
+def _check_move(current: str, to: str) -> None:
+    """The lifecycle of ``FollowUp.TRANSITIONS``: open → in progress → done, and done back
+    to in progress when the Sekda returns the report."""
     if to not in FollowUp.Status.values:
         raise ValidationError({"to": gettext("Unknown status.")})
     if to not in FollowUp.TRANSITIONS[current]:
@@ -255,41 +275,42 @@ def transition(
                 % {"current": FollowUp.Status(current).label, "to": FollowUp.Status(to).label}
             }
         )
-    note = note.strip()
-    if returning and report is not None:
+
+
+def _reopen(follow_up: FollowUp, note: str, report: str | None) -> None:
+    """The Sekda returns a report with the reason; the unit, not the Sekda, rewrites it. The
+    report is no longer done nor received."""
+    if report is not None:
         raise ValidationError(
             {"report": gettext("The Sekda returns a report with a note; the unit rewrites it.")}
         )
-    if returning:
-        if not note:
-            raise ValidationError({"note": gettext("Say why the report is returned.")})
-        follow_up.done_at = None
-        follow_up.sekda_received_at = None
-        follow_up.sekda_received_by = None
-    if report is not None:
-        follow_up.report = report.strip()
+    if not note:
+        raise ValidationError({"note": gettext("Say why the report is returned.")})
+    follow_up.done_at = None
+    follow_up.sekda_received_at = None
+    follow_up.sekda_received_by = None
+
+
+def _mark_done(follow_up: FollowUp) -> None:
+    """A follow-up is done when its report is written, to go along the region's report route
+    (its ``report_route`` rule, e.g. through the Sekda to the Kepala Daerah)."""
+    if not follow_up.report:
+        route = report_route_display(follow_up.region, region_today(follow_up.region))
+        raise ValidationError(
+            {
+                "report": gettext("Write the follow-up report before marking it done: %(route)s.")
+                % {"route": route}
+            }
+        )
+    follow_up.done_at = timezone.now()
+
+
+def _announce_move(follow_up: FollowUp, to: str, returning: bool, note: str) -> None:
+    """After commit: a done report goes to the region's Sekda; a returned one, with the
+    reason, to the unit's heads."""
+    pk = follow_up.pk
     if to == FollowUp.Status.DONE:
-        if not follow_up.report:
-            raise ValidationError(
-                {
-                    "report": gettext(
-                        "Write the follow-up report before marking it done: %(route)s."
-                    )
-                    % {
-                        "route": report_route_display(
-                            follow_up.region, region_today(follow_up.region)
-                        )
-                    }
-                }
-            )
-        follow_up.done_at = timezone.now()
-    follow_up.status = to
-    follow_up.save()
-    FollowUpTransition.objects.create(
-        follow_up=follow_up, from_status=current, to_status=to, actor=user, note=note
-    )
-    if to == FollowUp.Status.DONE:
-        pk, region_id = follow_up.pk, follow_up.region_id
+        region_id = follow_up.region_id
         transaction.on_commit(
             lambda: notify.send(
                 notify.users_with_role(region_id, Role.SEKDA),
@@ -298,7 +319,7 @@ def transition(
             )
         )
     if returning:
-        pk, unit_id = follow_up.pk, follow_up.unit_id
+        unit_id = follow_up.unit_id
         transaction.on_commit(
             lambda: notify.send(
                 notify.unit_heads(unit_id),
@@ -309,7 +330,6 @@ def transition(
                 },
             )
         )
-    return follow_up
 
 
 @transaction.atomic

@@ -64,23 +64,25 @@ def record_urgent_decision(data: UrgentDecisionInput, user) -> UrgentDecision:
     require(user, "coordination.add_urgentdecision", row)
     today = region_today(region)
     answer = urgent_decision_rule(region, min(data.decided_on, today))
+    errors = _urgent_decision_errors(row, answer, today)
+    if errors:
+        raise ValidationError(errors)
+    row.source = answer.source_display[:300]
+    row.subject = row.subject[:300]
+    row.save()
+    if data.report_now:
+        _report(row, user)
+    return row
+
+
+def _urgent_decision_errors(row: UrgentDecision, answer, today: datetime.date) -> dict:
+    """Pasal 10: the heads of the kinds of unit the text names decide directly, in a matter
+    that is not one of principle, already taken, with the matter, the decision and why it
+    could not wait written down."""
     errors: dict[str, list[str]] = {}
-    if answer.is_default or unit.kind not in answer.value["deciders"]:
-        if answer.is_default:
-            message = gettext(
-                "The regulation of %(region)s does not let a unit head take decisions directly "
-                "in urgent matters; take the matter to a coordination meeting."
-            ) % {"region": region.name}
-        else:
-            message = gettext(
-                "%(source)s lets only the heads of a %(kinds)s decide directly in very urgent "
-                "matters; %(unit)s is not one."
-            ) % {
-                "source": answer.source_display,
-                "kinds": kinds_label(answer.value["deciders"]),
-                "unit": unit.name,
-            }
-        errors.setdefault("unit", []).append(message)
+    decider = _decider_error(row.region, row.unit, answer)
+    if decider:
+        errors.setdefault("unit", []).append(decider)
     if not row.not_a_matter_of_principle:
         errors.setdefault("not_a_matter_of_principle", []).append(
             gettext(
@@ -89,7 +91,7 @@ def record_urgent_decision(data: UrgentDecisionInput, user) -> UrgentDecision:
             )
             % {"source": answer.source_display}
         )
-    if data.decided_on > today:
+    if row.decided_on > today:
         errors.setdefault("decided_on", []).append(
             gettext("A decision already taken cannot be dated in the future.")
         )
@@ -100,14 +102,27 @@ def record_urgent_decision(data: UrgentDecisionInput, user) -> UrgentDecision:
     ):
         if not getattr(row, name):
             errors.setdefault(name, []).append(gettext("Write %(what)s.") % {"what": label})
-    if errors:
-        raise ValidationError(errors)
-    row.source = answer.source_display[:300]
-    row.subject = row.subject[:300]
-    row.save()
-    if data.report_now:
-        _report(row, user)
-    return row
+    return errors
+
+
+def _decider_error(region: Region, unit: Unit, answer) -> str | None:
+    """Pasal 10 names who may decide directly; a region whose text has no such article lets
+    no one (the matter goes to a coordination meeting)."""
+    if answer.is_default:
+        return gettext(
+            "The regulation of %(region)s does not let a unit head take decisions directly "
+            "in urgent matters; take the matter to a coordination meeting."
+        ) % {"region": region.name}
+    if unit.kind in answer.value["deciders"]:
+        return None
+    return gettext(
+        "%(source)s lets only the heads of a %(kinds)s decide directly in very urgent "
+        "matters; %(unit)s is not one."
+    ) % {
+        "source": answer.source_display,
+        "kinds": kinds_label(answer.value["deciders"]),
+        "unit": unit.name,
+    }
 
 
 def _report(row: UrgentDecision, user) -> None:
@@ -177,19 +192,33 @@ def _role_of_unit(unit: Unit) -> str | None:
 def record_takeover(data: TakeoverInput, user) -> Takeover:
     """The Bupati, Wakil or Sekda takes over the coordination of a unit that an Asisten
     coordinates, for a period. Only where the region's text provides for it."""
-    unit, taken_by = data.unit, data.taken_by
+    unit = data.unit
     region = unit.region
     row = Takeover(
         region=region,
         unit=unit,
-        taken_by=taken_by,
+        taken_by=data.taken_by,
         start=data.start,
         end=data.end,
         reason=data.reason.strip(),
         recorded_by=user,
     )
     require(user, "coordination.add_takeover", row)
-    answer = takeover_rule(region, data.start)
+    answer = _takeover_allowed(region, data.start)
+    errors = _takeover_party_errors(row, answer)
+    if not errors:
+        errors = _takeover_structure_errors(row, answer)
+    if errors:
+        raise ValidationError(errors)
+    row.source = answer.source_display[:300]
+    row.save()
+    return row
+
+
+def _takeover_allowed(region: Region, day: datetime.date):
+    """Pasal 14 ayat (1) of Kutai Kartanegara: a take-over needs the region's text to provide
+    for it; elsewhere it is refused outright."""
+    answer = takeover_rule(region, day)
     if answer.is_default or not answer.value.get("allowed"):
         raise ValidationError(
             {
@@ -200,56 +229,65 @@ def record_takeover(data: TakeoverInput, user) -> Takeover:
                 % {"region": region.name}
             }
         )
+    return answer
+
+
+def _takeover_party_errors(row: Takeover, answer) -> dict[str, list[str]]:
+    """The rule names who may take over (e.g. the Bupati, Wakil or Sekda), for a period, and
+    the take-over must be deemed necessary: the reason is written down."""
     errors: dict[str, list[str]] = {}
+    region, taken_by = row.region, row.taken_by
     allowed_roles = answer.value.get("by") or []
-    role = _role_of_unit(taken_by)
-    if taken_by.region_id != region.pk or role not in allowed_roles:
+    if taken_by.region_id != region.pk or _role_of_unit(taken_by) not in allowed_roles:
         errors.setdefault("taken_by", []).append(
             gettext("%(source)s lets only the %(roles)s take over coordination.")
             % {"source": answer.source_display, "roles": roles_label(region, allowed_roles)}
         )
-    if data.end < data.start:
+    if row.end < row.start:
         errors.setdefault("end", []).append(gettext("The period ends after it starts."))
     if not row.reason:
         errors.setdefault("reason", []).append(
             gettext("%(source)s: say why the take-over is deemed necessary.")
             % {"source": answer.source_display}
         )
-    if not errors:
-        routes = Routes(region, data.start)
-        if unit.pk not in routes.units:
-            errors.setdefault("unit", []).append(
-                gettext("%(unit)s is not part of %(region)s's structure on %(day)s.")
-                % {"unit": unit.name, "region": region.name, "day": data.start}
+    return errors
+
+
+def _takeover_structure_errors(row: Takeover, answer) -> dict[str, list[str]]:
+    """What is taken over is the coordination an Asisten carries out, of a unit in the
+    structure on the first day, by one holder at a time."""
+    errors: dict[str, list[str]] = {}
+    region, unit = row.region, row.unit
+    routes = Routes(region, row.start)
+    if unit.pk not in routes.units:
+        errors.setdefault("unit", []).append(
+            gettext("%(unit)s is not part of %(region)s's structure on %(day)s.")
+            % {"unit": unit.name, "region": region.name, "day": row.start}
+        )
+    elif not routes.asisten_of(unit.pk):
+        errors.setdefault("unit", []).append(
+            gettext(
+                "%(source)s is about the coordination an Asisten carries out; no Asisten "
+                "coordinates %(unit)s."
             )
-        elif not routes.asisten_of(unit.pk):
-            errors.setdefault("unit", []).append(
-                gettext(
-                    "%(source)s is about the coordination an Asisten carries out; no Asisten "
-                    "coordinates %(unit)s."
-                )
-                % {"source": answer.source_display, "unit": unit.name}
+            % {"source": answer.source_display, "unit": unit.name}
+        )
+    overlapping = Takeover.objects.filter(
+        unit=unit, cancelled_at__isnull=True, start__lte=row.end, end__gte=row.start
+    ).first()
+    if overlapping:
+        errors.setdefault("start", []).append(
+            gettext(
+                "%(held)s already holds the coordination of %(unit)s from %(start)s to %(end)s."
             )
-        overlapping = Takeover.objects.filter(
-            unit=unit, cancelled_at__isnull=True, start__lte=data.end, end__gte=data.start
-        ).first()
-        if overlapping:
-            errors.setdefault("start", []).append(
-                gettext(
-                    "%(held)s already holds the coordination of %(unit)s from %(start)s to %(end)s."
-                )
-                % {
-                    "held": overlapping.taken_by.name,
-                    "unit": unit.name,
-                    "start": overlapping.start,
-                    "end": overlapping.end,
-                }
-            )
-    if errors:
-        raise ValidationError(errors)
-    row.source = answer.source_display[:300]
-    row.save()
-    return row
+            % {
+                "held": overlapping.taken_by.name,
+                "unit": unit.name,
+                "start": overlapping.start,
+                "end": overlapping.end,
+            }
+        )
+    return errors
 
 
 @transaction.atomic

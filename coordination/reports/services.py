@@ -9,6 +9,7 @@ the Bappeda (Perwal Bengkulu 24/2018 Pasal 14 angka 25) or the parent unit (Pasa
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -73,55 +74,11 @@ def start_report(
     if not is_filer(user, unit):
         raise PermissionDenied(gettext("Only the head of the unit files its reports."))
     day = region_today(obligation.region)
-    if not obligation.active:
-        raise ValidationError(
-            {
-                "obligation": gettext("%(source)s is no longer in force.")
-                % {"source": obligation.source}
-            }
-        )
-    # Obliged on the period's last day (a unit dissolved since still owes it), or today.
-    obliged_on = min(period.end, day) if period is not None else day
-    if unit.region_id != obligation.region_id or unit.pk not in {
-        u.pk for u in obliged_units(obligation, obliged_on)
-    }:
-        raise ValidationError(
-            {
-                "unit": gettext("%(source)s does not oblige %(unit)s to file this report.")
-                % {"source": obligation.source, "unit": unit.name}
-            }
-        )
+    _check_obliged(obligation, period, unit, day)
     if period is None:
-        if not obligation.incidental:
-            raise ValidationError(
-                {
-                    "period": gettext("%(source)s sets no incidental reports; choose a period.")
-                    % {"source": obligation.source}
-                }
-            )
+        _check_incidental(obligation)
     else:
-        if period.obligation_id != obligation.pk:
-            raise ValidationError({"period": gettext("This period belongs to another obligation.")})
-        if period.start > day:
-            raise ValidationError(
-                {"period": gettext("The period %(label)s has not begun.") % {"label": period.label}}
-            )
-        existing = Report.objects.filter(period=period, unit=unit).order_by("-version").first()
-        if existing is not None:
-            raise ValidationError(
-                {
-                    "period": gettext(
-                        "%(unit)s already has a report for %(label)s "
-                        "(version %(version)d, %(status)s)."
-                    )
-                    % {
-                        "unit": unit.name,
-                        "label": period.label,
-                        "version": existing.version,
-                        "status": existing.get_status_display(),
-                    }
-                }
-            )
+        _check_period(obligation, period, unit, day)
     try:
         with transaction.atomic():
             return Report.objects.create(
@@ -138,6 +95,72 @@ def start_report(
                 % {"unit": unit.name, "label": period.label if period else ""}
             }
         ) from None
+
+
+def _check_obliged(
+    obligation: ReportingObligation,
+    period: ReportingPeriod | None,
+    unit: Unit,
+    day: datetime.date,
+) -> None:
+    """The obligation's provision (e.g. Pasal 16 ayat (2)) is in force and obliges the unit:
+    on the period's last day (a unit dissolved since still owes it), or today."""
+    if not obligation.active:
+        raise ValidationError(
+            {
+                "obligation": gettext("%(source)s is no longer in force.")
+                % {"source": obligation.source}
+            }
+        )
+    obliged_on = min(period.end, day) if period is not None else day
+    if unit.region_id != obligation.region_id or unit.pk not in {
+        u.pk for u in obliged_units(obligation, obliged_on)
+    }:
+        raise ValidationError(
+            {
+                "unit": gettext("%(source)s does not oblige %(unit)s to file this report.")
+                % {"source": obligation.source, "unit": unit.name}
+            }
+        )
+
+
+def _check_incidental(obligation: ReportingObligation) -> None:
+    """A report outside the periods only where the provision allows incidental reports."""
+    if not obligation.incidental:
+        raise ValidationError(
+            {
+                "period": gettext("%(source)s sets no incidental reports; choose a period.")
+                % {"source": obligation.source}
+            }
+        )
+
+
+def _check_period(
+    obligation: ReportingObligation, period: ReportingPeriod, unit: Unit, day: datetime.date
+) -> None:
+    """A period of this obligation that has begun, and no report of the unit for it yet (a
+    returned one is revised as a new version, not started again)."""
+    if period.obligation_id != obligation.pk:
+        raise ValidationError({"period": gettext("This period belongs to another obligation.")})
+    if period.start > day:
+        raise ValidationError(
+            {"period": gettext("The period %(label)s has not begun.") % {"label": period.label}}
+        )
+    existing = Report.objects.filter(period=period, unit=unit).order_by("-version").first()
+    if existing is not None:
+        raise ValidationError(
+            {
+                "period": gettext(
+                    "%(unit)s already has a report for %(label)s (version %(version)d, %(status)s)."
+                )
+                % {
+                    "unit": unit.name,
+                    "label": period.label,
+                    "version": existing.version,
+                    "status": existing.get_status_display(),
+                }
+            }
+        )
 
 
 def _check(report: Report, data: ReportInput) -> None:

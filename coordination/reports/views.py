@@ -207,45 +207,12 @@ def _list_page(request: HttpRequest, start_error: tuple | None = None) -> HttpRe
     day = _today(region)
     clock = Clock.of(region, day)
     obligations = list(ReportingObligation.objects.filter(region=region).select_related("region"))
-    labels = ReportingPeriod.objects.filter(obligation__region=region, start__lte=day).order_by(
-        "-start", "label"
-    )
-    form = rf.ReportFilterForm(
-        request.GET,
-        obligations=obligations,
-        periods=list(dict.fromkeys(labels.values_list("label", flat=True))),
-    )
-    rows = (
-        Report.objects.visible_to(user)
-        .current()
-        .filter(region=region)
-        .select_related("obligation__region", "period", "unit")
-    )
+    form = _filter_form(request, region, day, obligations)
     chosen = form.cleaned_data if form.is_valid() else {}
-    if chosen:
-        if chosen["obligation"]:
-            rows = rows.filter(obligation_id=chosen["obligation"])
-        if chosen["period"] == "incidental":
-            rows = rows.filter(period__isnull=True)
-        elif chosen["period"]:
-            rows = rows.filter(period__label=chosen["period"])
-        if chosen["status"] == rf.WAITING:
-            rows = rows.filter(wf.waiting_q(user, region, day))
-        elif chosen["status"] == rf.DUE:
-            rows = rows.none()  # the periods due are listed above, not reports
-        elif chosen["status"]:
-            rows = rows.filter(status=chosen["status"])
-        if chosen["unit"]:
-            rows = rows.filter(unit_id=chosen["unit"])
-    rows = rows.order_by(
-        F("period__start").desc(nulls_first=True), "unit__tree_id", "unit__lft", "-pk"
+    page = Paginator(_filtered_reports(user, region, day, chosen), 50).get_page(
+        request.GET.get("page")
     )
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    for row in page:
-        row.step = STEP_NAMES.get(rp.next_step(row))
-        row.due = ob.due_display(row.obligation) if row.period_id else ""
-        row.late = clock.report(row)
-        row.overdue = row.late is not None and not row.late.finished
+    _mark_steps(page, clock)
     only_due = chosen.get("status") == rf.DUE
     due = _due_groups(user, region, clock, obligations, only_due=only_due)
     unplaced = []
@@ -267,6 +234,56 @@ def _list_page(request: HttpRequest, start_error: tuple | None = None) -> HttpRe
         else None,
     }
     return render(request, "coordination/reports/list.html", context)
+
+
+def _filter_form(request: HttpRequest, region, day, obligations) -> rf.ReportFilterForm:
+    """The filters: the region's obligations and the labels of the periods begun by ``day``."""
+    labels = ReportingPeriod.objects.filter(obligation__region=region, start__lte=day).order_by(
+        "-start", "label"
+    )
+    return rf.ReportFilterForm(
+        request.GET,
+        obligations=obligations,
+        periods=list(dict.fromkeys(labels.values_list("label", flat=True))),
+    )
+
+
+def _filtered_reports(user, region, day, chosen: dict):
+    """The current version of each report the user may see, filtered as chosen, newest period
+    first, then in the order of the structure."""
+    rows = (
+        Report.objects.visible_to(user)
+        .current()
+        .filter(region=region)
+        .select_related("obligation__region", "period", "unit")
+    )
+    if chosen:
+        if chosen["obligation"]:
+            rows = rows.filter(obligation_id=chosen["obligation"])
+        if chosen["period"] == "incidental":
+            rows = rows.filter(period__isnull=True)
+        elif chosen["period"]:
+            rows = rows.filter(period__label=chosen["period"])
+        if chosen["status"] == rf.WAITING:
+            rows = rows.filter(wf.waiting_q(user, region, day))
+        elif chosen["status"] == rf.DUE:
+            rows = rows.none()  # the periods due are listed above, not reports
+        elif chosen["status"]:
+            rows = rows.filter(status=chosen["status"])
+        if chosen["unit"]:
+            rows = rows.filter(unit_id=chosen["unit"])
+    return rows.order_by(
+        F("period__start").desc(nulls_first=True), "unit__tree_id", "unit__lft", "-pk"
+    )
+
+
+def _mark_steps(page, clock: Clock) -> None:
+    """Each row's next step on the region's route, its due day and whether it is late."""
+    for row in page:
+        row.step = STEP_NAMES.get(rp.next_step(row))
+        row.due = ob.due_display(row.obligation) if row.period_id else ""
+        row.late = clock.report(row)
+        row.overdue = row.late is not None and not row.late.finished
 
 
 def _query_without_page(request: HttpRequest) -> str:
