@@ -193,11 +193,29 @@ def five_regions(django_db_setup, django_db_blocker):
     from django.db import transaction
 
     from orgchart.packs.loader import bundled_packs, load_pack, read_pack
+    from regulations.models import Region, Regulation
+    from tests.pack_snapshot import load_or_replay
 
-    with django_db_blocker.unblock(), transaction.atomic():
+    def load() -> dict:
         loaded = {}
         for path in bundled_packs():
             region, regulation, _report = load_pack(read_pack(path))
             loaded[region.code] = SimpleNamespace(region=region, regulation=regulation, path=path)
-        yield loaded
+        return loaded
+
+    def rebuild(loaded: dict) -> dict:
+        """The same rows, replayed (tests/pack_snapshot.py): fresh instances of them."""
+        regions = Region.objects.in_bulk([side.region.pk for side in loaded.values()])
+        regulations = Regulation.objects.in_bulk([side.regulation.pk for side in loaded.values()])
+        return {
+            code: SimpleNamespace(
+                region=regions[side.region.pk],
+                regulation=regulations[side.regulation.pk],
+                path=side.path,
+            )
+            for code, side in loaded.items()
+        }
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield load_or_replay(load, rebuild)
         transaction.set_rollback(True)
