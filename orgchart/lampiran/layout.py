@@ -128,6 +128,7 @@ def build_one(content: ChartContent, m: Metrics, rows: int) -> Drawing:
         start = sekda.bottom if sekda else head.bottom
         _hang_row(drawing, blocks, m, x, start, bottom + m.level, lambda p: _lead_dashed(p, leads))
     drawing.width = max(drawing.width, reach_left + reach_right)
+    drawing.enclose()
     return drawing
 
 
@@ -155,6 +156,7 @@ def build_two(content: ChartContent, m: Metrics, rows: int) -> Drawing:
         drawing.labels.append(label)
         drawing.height = label.y + label.h
     drawing.width = max(drawing.width, x * 2)
+    drawing.enclose()
     return drawing
 
 
@@ -178,21 +180,21 @@ def build_three(content: ChartContent, m: Metrics, rows: int) -> Drawing:
     drawing.boxes += placed
     if blocks:
         _hang_row(drawing, blocks, m, x, placed[-1].bottom, y + m.level / 2, lambda p: False)
+    drawing.enclose()
+    text = "Laporan tertulis" + (f" ({'; '.join(content.reporting)})" if content.reporting else "")
+    width = text_width(text, m.size)
     bottom = drawing.height + m.level / 2
-    right = max(drawing.width, x * 2) + m.gap_x * 2
+    right = max(drawing.width, x * 2, width) + m.gap_x * 2  # the label ends left of the line
     drawing.line(m.gap_x, bottom, right, bottom, True)
     drawing.line(right, bottom, right, placed[0].cy, True)
     for box in (placed[0], placed[-1]) if len(placed) > 1 else placed[:1]:
         drawing.line(right, box.cy, box.right, box.cy, True)
         drawing.arrows.append(Arrow(box.right, box.cy, "left", m.size * 0.5))
-    text = "Laporan tertulis" + (f" ({'; '.join(content.reporting)})" if content.reporting else "")
-    width = text_width(text, m.size)
     drawing.labels.append(
         Label(
             right - m.gap_x, bottom + m.gap_y, (text,), m.size, italic=True, anchor="end", w=width
         )
     )
-    drawing.width = max(drawing.width, width + m.gap_x * 2)
     drawing.width = right + m.gap_x
     drawing.height = bottom + m.gap_y + m.line_h * 1.5
     return drawing
@@ -216,10 +218,21 @@ def fit(
         m = Metrics(NOMINAL, NOMINAL * ems)
         for count in rows:
             drawing = build(m, count)
-            scale = min(area[0] / drawing.width, area[1] / drawing.height, MAX_FONT / NOMINAL)
+            scale = _scale(drawing, area)
             if best is None or scale > best.scale + 1e-9:
                 best = Page(drawing, scale)
     return best
+
+
+def _scale(drawing: Drawing, area: tuple[float, float]) -> float:
+    """The largest scale at which ``drawing`` fits ``area``, capped at 10 pt text. A drawing
+    with no extent in one direction (a row of nothing) is limited by the other one only."""
+    limits = [
+        room / extent
+        for room, extent in zip(area, (drawing.width, drawing.height), strict=True)
+        if extent > 0
+    ]
+    return min([*limits, MAX_FONT / NOMINAL])
 
 
 def lay_out(chart: str, content: ChartContent, area: tuple[float, float]) -> ChartLayout:
@@ -232,18 +245,31 @@ def lay_out(chart: str, content: ChartContent, area: tuple[float, float]) -> Cha
 
 
 def _split(chart: str, content: ChartContent, area: tuple[float, float]) -> list[Page]:
+    """The key page names, under each lead, the page its units start on; a lead with no units
+    (an Asisten whose portfolio is empty) stands on the key page alone, with no page of its
+    own."""
     build = BUILDERS[chart]
-    keyed = [
-        Block(b.lead, (Item(f"k{i}", f"rincian: halaman {i + 2}", "note"),), b.lead_style)
-        for i, b in enumerate(content.blocks)
+    details = [
+        _block_pages(Block(None, b.items), b.lead.text if b.lead else "", area) if b.items else []
+        for b in content.blocks
     ]
+    keyed, number = [], 2
+    for index, (block, pages) in enumerate(zip(content.blocks, details, strict=True)):
+        note = (Item(f"k{index}", f"rincian: halaman {number}", "note"),) if pages else ()
+        keyed.append(Block(block.lead, note, block.lead_style))
+        number += len(pages)
     key = replace(content, blocks=keyed)
-    pages = [fit(lambda m, rows: build(key, m, rows), [1], area)]
-    for block in content.blocks:
-        detached = Block(None, block.items)
-        heading = block.lead.text if block.lead else ""
-        pages += _block_pages(detached, heading, area)
-    return pages
+    key_page = fit(lambda m, rows: build(key, m, rows), [1], area)
+    if key_page.font < MIN_FONT:  # too many leads side by side: list them in columns instead
+        listed = [
+            item
+            for block in keyed
+            if block.lead
+            for item in (block.lead, *(replace(note, depth=1) for note in block.items))
+        ]
+        compact = replace(content, blocks=[Block(None, tuple(listed))])
+        key_page = fit(lambda m, rows: build(compact, m, rows), _row_options(compact), area)
+    return [key_page, *(page for pages in details for page in pages)]
 
 
 def _block_pages(block: Block, heading: str, area: tuple[float, float]) -> list[Page]:

@@ -96,6 +96,16 @@ class Drawing:
         self.width = max(self.width, other.width + dx)
         self.height = max(self.height, other.height + dy)
 
+    def enclose(self) -> None:
+        """Grow the drawing to hold everything placed in it directly, not only what ``add``
+        copied in: a chart of one box is as tall as that box."""
+        right = [b.right for b in self.boxes] + [max(s.x1, s.x2) for s in self.segments]
+        bottom = [b.bottom for b in self.boxes] + [max(s.y1, s.y2) for s in self.segments]
+        right += [a.x + a.size for a in self.arrows]
+        bottom += [a.y + a.size for a in self.arrows]
+        self.width = max([self.width, *right])
+        self.height = max([self.height, *bottom])
+
     def line(self, x1: float, y1: float, x2: float, y2: float, dashed: bool = False) -> None:
         if (x1, y1) != (x2, y2):
             self.segments.append(Segment(x1, y1, x2, y2, dashed))

@@ -135,6 +135,8 @@ def _column(
     last_at_depth: dict[int, Box] = {}
     children: dict[str, list[tuple[Box, bool]]] = {}
     for item in items:
+        if item.kind == "header":  # no spine runs through a heading: what follows starts anew
+            last_at_depth.clear()
         if item.kind in {"header", "note"}:
             width = m.box_w + m.indent * item.depth
             lines = wrap(item.text, width, m.size, item.kind == "header")
