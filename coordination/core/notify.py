@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -256,6 +257,15 @@ def _region_in(context: dict) -> Region | None:
     return period.obligation.region if period is not None else None
 
 
+def message_id(*parts: object) -> str:
+    """A Message-ID made from what a notice is, not from when it is sent:
+    ``<reminderlog.42.before_due@portal.example>``. A resend of the same notice (after a worker
+    died between sending it and marking it sent) carries the same one, so that mail clients
+    and the mail log recognise it as the same message."""
+    atoms = [re.sub(r"[^A-Za-z0-9_-]+", "-", str(part)).strip("-") or "-" for part in parts]
+    return f"<{'.'.join(atoms)}@{settings.PORTAL_HOSTNAME}>"
+
+
 def _name(unit: Unit | None) -> str:
     return unit.name if unit is not None else "-"
 
@@ -271,13 +281,15 @@ def send(
     *,
     attachments: Iterable[tuple[str, bytes, str]] = (),
     strict: bool = False,
+    message_id: str | None = None,
 ) -> int:
     """Send ``coordination/email/<template>.txt`` (first line: the subject) to every user with
     an address, in the portal's language and the region's zone. Returns how many messages went
     out: 0 when nobody could receive it (logged at WARNING). A failure of the mail backend is
     logged at ERROR and returns 0, so that a workflow's page never fails after its change was
     committed; with ``strict`` it raises MailFailure instead (the reminder scans record it and
-    retry)."""
+    retry). ``message_id`` (see ``message_id()``) replaces the random one Django makes, for
+    notices that a retry may send again."""
     recipients = users if isinstance(users, Recipients) else Recipients.of(users)
     region = recipients.region or _region_in(context)
     for unit in recipients.unreached:
@@ -293,6 +305,8 @@ def send(
     if not recipients.addresses:
         return 0
     message = _message(recipients, template, context, region)
+    if message_id:
+        message.extra_headers["Message-ID"] = message_id
     for name, content, mimetype in attachments:
         message.attach(name, content, mimetype)
     try:

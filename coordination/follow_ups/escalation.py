@@ -8,7 +8,10 @@
 Each (follow-up, kind) is sent at most once: the scan claims a ReminderLog row (unique on
 follow-up and kind) before sending, and marks it sent after. A second scan, or two scans at
 once, find the row and send nothing. If a worker dies between claim and send, the claim goes
-stale after CLAIM_LEASE and the next scan takes it over, so no reminder is lost.
+stale after CLAIM_LEASE and the next scan takes it over, so no reminder is lost. If it dies
+between send and mark, that one reminder goes out again, with the same Message-ID
+(``reminder_message_id``), so that it is recognisable as the same message
+(bench/reminder_crash.py measures it).
 
 Every notice says its moment (due tomorrow, due today, overdue by N working days) and never
 goes to an empty list: notify.resolve falls back to the acting head, the unit's staff, the
@@ -124,11 +127,17 @@ def record_failure(model, row, token: uuid.UUID, recipients, error: notify.MailF
     )
 
 
+def reminder_message_id(row) -> str:
+    """The Message-ID of the reminder a claim row stands for: the same on every attempt, since
+    a takeover keeps the row (and so its pk) and only renews the claim."""
+    return notify.message_id(row._meta.model_name, row.pk, row.kind)
+
+
 def send_notice(model, row, token, recipients, template: str, context: dict, **fields) -> bool:
     """Send one claimed notice and record its outcome; False if it is not settled (a mail
     error, recorded for the next scan, or a claim another worker took over)."""
     try:
-        notify.send(recipients, template, context, strict=True)
+        notify.send(recipients, template, context, strict=True, message_id=reminder_message_id(row))
     except notify.MailFailure as error:
         record_failure(model, row, token, recipients, error)
         return False
