@@ -20,6 +20,8 @@ install: $(STAMP)
 ## make run: install, migrate, load the reference data and regions, create demo users, and serve
 ## on http://127.0.0.1:8000 with a Celery worker and beat beside it. No server needed.
 run: install
+	@# Stops with the apt-get line if WeasyPrint's system libraries (Pango) are missing.
+	$(PY) -m config.preflight
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_reference_data
 	$(PY) manage.py load_regions

@@ -39,6 +39,7 @@ import datetime
 import os
 import random
 import re
+import secrets
 import shutil
 import signal
 import statistics
@@ -120,7 +121,10 @@ ARGS = parse()
 MADE_VAR_DIR = choose_database(ARGS)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("DJANGO_DEBUG", "0")
-os.environ.setdefault("DJANGO_SECRET_KEY", "bench")
+os.environ.setdefault("DJANGO_SSL_REDIRECT", "0")  # the test client speaks plain HTTP
+os.environ.setdefault("PORTAL_API_ANON_RATE", "1000000/min")  # measure, never throttle
+os.environ.setdefault("PORTAL_API_USER_RATE", "1000000/min")
+os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(64))  # DEBUG off refuses weak keys
 
 import django  # noqa: E402
 

@@ -38,6 +38,7 @@ import gc
 import math
 import os
 import resource
+import secrets
 import statistics
 import sys
 import tempfile
@@ -49,7 +50,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("PORTAL_VAR_DIR", tempfile.mkdtemp(prefix="bench-lampiran-"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("DJANGO_DEBUG", "0")
-os.environ.setdefault("DJANGO_SECRET_KEY", "bench")
+os.environ.setdefault("DJANGO_SSL_REDIRECT", "0")  # the test client speaks plain HTTP
+os.environ.setdefault("PORTAL_API_ANON_RATE", "1000000/min")  # measure, never throttle
+os.environ.setdefault("PORTAL_API_USER_RATE", "1000000/min")
+os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(64))  # DEBUG off refuses weak keys
 
 import django
 

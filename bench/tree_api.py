@@ -25,6 +25,7 @@ Results go into docs/benchmarks.md by hand.
 from __future__ import annotations
 
 import os
+import secrets
 import statistics
 import sys
 import tempfile
@@ -36,7 +37,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("PORTAL_VAR_DIR", tempfile.mkdtemp(prefix="bench-tree-"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("DJANGO_DEBUG", "0")
-os.environ.setdefault("DJANGO_SECRET_KEY", "bench")
+os.environ.setdefault("DJANGO_SSL_REDIRECT", "0")  # the test client speaks plain HTTP
+os.environ.setdefault("PORTAL_API_ANON_RATE", "1000000/min")  # measure, never throttle
+os.environ.setdefault("PORTAL_API_USER_RATE", "1000000/min")
+os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(64))  # DEBUG off refuses weak keys
 
 import django
 

@@ -6,11 +6,22 @@ so ``make run`` needs no server. Production sets ``CELERY_BROKER_URL=redis://...
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
+import logging
 import os
+import time
+from logging.config import dictConfig
 from pathlib import Path
 
 from celery import Celery
 from celery.schedules import crontab
+from celery.signals import setup_logging, task_postrun, task_prerun
+from django.conf import settings
+from health_check.base import HealthCheck
+from health_check.exceptions import ServiceUnavailable
+
+from config.logging import json_logs_wanted
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
@@ -82,3 +93,46 @@ app.conf.beat_schedule = {
 }
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+task_logger = logging.getLogger("portal.tasks")
+_task_started: dict[str, float] = {}
+
+
+@task_prerun.connect
+def _task_starts(task_id: str, **kwargs) -> None:
+    _task_started[task_id] = time.perf_counter()
+
+
+@task_postrun.connect
+def _task_ends(task_id: str, task, state: str | None = None, **kwargs) -> None:
+    """One line per task: its name, id, final state and duration; never its arguments."""
+    started = _task_started.pop(task_id, None)
+    duration = None if started is None else round((time.perf_counter() - started) * 1000, 1)
+    fields = {"task": task.name, "task_id": task_id, "status": state, "duration_ms": duration}
+    level = logging.ERROR if state == "FAILURE" else logging.INFO
+    task_logger.log(level, "task %s %s", task.name, state, extra=fields)
+
+
+if json_logs_wanted(os.environ):
+
+    @setup_logging.connect
+    def _django_logging(**kwargs) -> None:
+        """Workers log through Django's LOGGING (JSON lines), not Celery's own text format."""
+        dictConfig(settings.LOGGING)
+
+
+@dataclasses.dataclass
+class Broker(HealthCheck):
+    """The broker takes a connection: Redis in production, the filesystem queue embedded."""
+
+    timeout: datetime.timedelta = dataclasses.field(
+        default=datetime.timedelta(seconds=3), repr=False
+    )
+
+    def run(self) -> None:
+        try:
+            with app.connection_for_write() as connection:
+                connection.ensure_connection(max_retries=1, timeout=self.timeout.total_seconds())
+        except Exception as error:  # kombu raises its own, redis's or OSError, by transport
+            raise ServiceUnavailable(f"broker unreachable ({type(error).__name__})") from error

@@ -11,17 +11,20 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from mptt.admin import DraggableMPTTAdmin
+from rest_framework.authtoken.models import TokenProxy
 from rules.contrib.admin import ObjectPermissionsModelAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from orgchart import services
 from orgchart.models import (
     Affair,
+    ApiToken,
     Appointment,
     KindRelation,
     Official,
     Position,
     RoleAssignment,
+    SessionEpoch,
     Unit,
     UnitAffair,
     UnitLink,
@@ -240,3 +243,39 @@ admin.site.unregister(User)
 @admin.register(User)
 class PortalUserAdmin(UserAdmin):
     inlines = [RoleAssignmentInline]
+
+
+# rest_framework.authtoken keeps keys in clear text and never expires them: new tokens are made
+# by their owners on the token page (orgchart.ApiToken), so its admin is withdrawn.
+if admin.site.is_registered(TokenProxy):
+    admin.site.unregister(TokenProxy)
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Superadmin only (orgchart/permissions.py). Keys are made by their
+    owners and shown once; here a token can only be seen and revoked."""
+
+    list_display = ("prefix", "user", "name", "created", "expires", "last_used", "revoked")
+    list_select_related = ("user",)
+    list_filter = (("revoked", admin.EmptyFieldListFilter),)
+    search_fields = ("user__username", "name", "prefix")
+    readonly_fields = ("user", "name", "prefix", "created", "expires", "last_used", "revoked")
+    actions = ["revoke"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    @admin.action(description=_("Revoke the selected tokens"))
+    def revoke(self, request, queryset) -> None:
+        for token in queryset.filter(revoked__isnull=True):
+            token.revoke()
+
+
+@admin.register(SessionEpoch)
+class SessionEpochAdmin(admin.ModelAdmin):
+    list_display = ("user", "value")
+    readonly_fields = ("user", "value")
+
+    def has_add_permission(self, request) -> bool:
+        return False

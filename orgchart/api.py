@@ -20,9 +20,13 @@ from rest_framework.response import Response
 
 from apitools.params import (
     as_of_or_400,
+    code_or_400,
+    find_region,
+    id_or_400,
     region_or_400,
     require_regulation_on,
     structure_etag,
+    text_or_400,
     today_in,
 )
 from apitools.renderers import ORJSONRenderer
@@ -47,7 +51,7 @@ class PublicAPI(viewsets.ViewSet):
 
 
 def _region_etag(request, code: str | None = None, **kwargs) -> str | None:
-    region = Region.objects.filter(code=code).first()
+    region = find_region(code)
     request._portal_region = region
     return structure_etag(region, request, today_in(region) if region else "")
 
@@ -76,7 +80,8 @@ class RegionViewSet(PublicAPI):
 
     @extend_schema(responses={200: docs.RegionSerializer, 400: docs.ErrorSerializer})
     def retrieve(self, request, code=None):
-        region = Region.objects.prefetch_related("regulations__region").filter(code=code).first()
+        regions = Region.objects.prefetch_related("regulations__region")
+        region = regions.filter(code=code_or_400(code, "region")).first()
         return Response(_region(region or region_or_400(code)))
 
     @extend_schema(
@@ -121,13 +126,13 @@ class RegionViewSet(PublicAPI):
     def units(self, request, code=None):
         region, day = self._region_on(request, code)
         params = request.query_params
-        kind = params.get("kind") or None
+        kind = code_or_400(params.get("kind"), "kind")
         if kind and kind not in UnitKind.values:
             raise ParseError(
                 _("Unknown kind “%(kind)s”. Kinds: %(kinds)s.")
                 % {"kind": kind, "kinds": ", ".join(UnitKind.values)}
             )
-        affair = params.get("affair") or None
+        affair = code_or_400(params.get("affair"), "affair")
         if affair and not Affair.objects.filter(code=affair).exists():
             raise ParseError(_("Unknown urusan code “%(code)s”.") % {"code": affair})
         units = unit_list(
@@ -136,7 +141,7 @@ class RegionViewSet(PublicAPI):
             kind=kind,
             coordinator=self._coordinator(region, params.get("coordinator")),
             affair=affair,
-            q=params.get("q"),
+            q=text_or_400(params.get("q"), "q"),
         )
         return Response(units)
 
@@ -162,9 +167,11 @@ class RegionViewSet(PublicAPI):
 
     @staticmethod
     def _coordinator(region: Region, value: str | None) -> Unit | None:
+        value = text_or_400(value, "coordinator")
         if not value:
             return None
-        lookup = {"pk": int(value)} if value.isdigit() else {"key": value}
+        digits = value.isascii() and value.isdigit()
+        lookup = {"pk": id_or_400(value, "coordinator")} if digits else {"key": value}
         unit = Unit.objects.filter(region=region, kind=UnitKind.ASISTEN, **lookup).first()
         if unit is None:
             raise ParseError(
@@ -259,7 +266,7 @@ class AffairViewSet(PublicAPI):
     )
     @action(detail=True)
     def coordinators(self, request, code=None):
-        affair = Affair.objects.filter(code=code).first()
+        affair = Affair.objects.filter(code=code_or_400(code)).first()
         if affair is None:
             raise NotFound(_("No urusan with code %(code)s.") % {"code": code})
         return Response(affairs_read.coordinators(affair, as_of_or_400(request, None)))

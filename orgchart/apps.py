@@ -9,6 +9,9 @@ class OrgchartConfig(AppConfig):
     verbose_name = _("Organisation structure")
 
     def ready(self) -> None:
-        from orgchart import permissions, signals  # noqa: F401  registers the predicates
+        # permissions registers the predicates; the others connect their receivers.
+        from orgchart import lockout, permissions, sessions, signals  # noqa: F401
 
         signals.connect()
+        lockout.connect()
+        sessions.connect()

@@ -96,6 +96,15 @@ _register(
     change=superadmin_only,
 )
 
+# API tokens and session epochs belong to their owners, who manage them on the token page
+# (orgchart/views/account.py, by ownership); in the admin only the superadmin sees and revokes
+# them, and nobody makes a token there (its key would never be shown).
+for model in ("apitoken", "sessionepoch"):
+    rules.add_perm(f"orgchart.view_{model}", superadmin_only)
+    rules.add_perm(f"orgchart.add_{model}", rules.always_deny)
+    rules.add_perm(f"orgchart.change_{model}", superadmin_only)
+    rules.add_perm(f"orgchart.delete_{model}", superadmin_only)
+
 # App-level permissions decide who sees an app in the admin at all.
 rules.add_perm("regulations", is_superadmin | is_secretariat_staff)
 rules.add_perm("orgchart", is_superadmin | is_secretariat_staff)

@@ -9,8 +9,9 @@ from rest_framework.exceptions import NotFound, ParseError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from apitools.params import region_or_400
+from apitools.params import region_or_400, text_or_400
 from apitools.renderers import ORJSONRenderer
+from apitools.schema import ApiError
 from regulations import citations, reader
 from regulations.models import AmbiguousCitation, Provision, ProvisionNotFound, Regulation
 
@@ -112,7 +113,7 @@ class RegulationViewSet(viewsets.ViewSet):
 
     @extend_schema(
         parameters=[OpenApiParameter("region", str, description="Kemendagri code, e.g. 13.75")],
-        responses=RegulationDoc(many=True),
+        responses={200: RegulationDoc(many=True), 400: ApiError},
     )
     def list(self, request):
         queryset = self._queryset().order_by("region__code", "-year", "number")
@@ -126,13 +127,13 @@ class RegulationViewSet(viewsets.ViewSet):
             OpenApiParameter("id", int, OpenApiParameter.PATH),
             OpenApiParameter("cite", str, description="e.g. Pasal 9 huruf f: one provision."),
         ],
-        responses=RegulationDoc,
+        responses={200: RegulationDoc, 400: ApiError, 404: ApiError},
     )
     def retrieve(self, request, pk=None):
         regulation = self._queryset().filter(pk=pk).first() if str(pk).isdigit() else None
         if regulation is None:
             raise NotFound(_("No regulation with id %(id)s.") % {"id": pk})
-        cite = request.query_params.get("cite")
+        cite = text_or_400(request.query_params.get("cite"), "cite")
         if cite:
             return Response(self._cited(regulation, cite))
         return Response(detail(regulation))

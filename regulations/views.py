@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from rest_framework.exceptions import ParseError
 
+from apitools.params import code_or_400, text_or_400
 from regulations import reader
 from regulations.models import Provision, Region, Regulation
 from regulations.search import search_provisions
@@ -36,8 +38,16 @@ def regulation_reader(request: HttpRequest, pk: int) -> HttpResponse:
 
 def search(request: HttpRequest) -> HttpResponse:
     """Full text over every regulation's provisions, optionally in one region."""
-    query = request.GET.get("q", "").strip()
-    code = request.GET.get("region", "")
+    try:
+        query = (text_or_400(request.GET.get("q"), "q") or "").strip()
+        code = code_or_400(request.GET.get("region"), "region") or ""
+    except ParseError as exc:  # shown above the form, the search not run
+        return render(
+            request,
+            "regulations/search.html",
+            {"error": exc.detail, "regions": Region.objects.order_by("code")},
+            status=400,
+        )
     page = None
     if query:
         provisions = Provision.objects.select_related("regulation__region")

@@ -1,6 +1,7 @@
 """The browser tests' toolbox: Debian's Chromium under Playwright, logging in, and
 ``check_page``, which holds a page to the portal's bar at 1366 and at 390 px wide: no
-horizontal scrolling, and no serious or critical axe-core violation of WCAG 2.1 A/AA.
+horizontal scrolling, no serious or critical axe-core violation of WCAG 2.1 A/AA, and no
+Content-Security-Policy violation (Chromium reports each on the console) since the last check.
 
     with chromium() as browser:
         page = new_page(browser, live_server.url)
@@ -67,10 +68,39 @@ def chromium() -> Iterator[object]:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=FLAGS
         )
+        _watch_csp(browser)
         try:
             yield browser
         finally:
             browser.close()
+
+
+def _watch_csp(browser) -> None:
+    """Every context the browser opens (new_page's, or a test's own) collects the console's
+    CSP violations in ``context.csp_violations``, for ``page_problems`` to report."""
+    open_context = browser.new_context
+
+    def new_context(*args, **kwargs):
+        context = open_context(*args, **kwargs)
+        context.csp_violations = []
+
+        def on_console(message) -> None:
+            if message.type == "error" and "Content Security Policy" in message.text:
+                where = message.location or {}
+                source = f"{where.get('url', '?')}:{where.get('lineNumber', '?')}"
+                context.csp_violations.append(f"{message.text} (at {source})")
+
+        context.on("console", on_console)
+        return context
+
+    browser.new_context = new_context
+
+
+def _csp_violations(page) -> list[str]:
+    found = getattr(page.context, "csp_violations", [])
+    lines = [f"CSP violation: {text}" for text in dict.fromkeys(found)]
+    found.clear()
+    return lines
 
 
 def new_page(browser, base: str, *, language: str = "id", width: int = WIDTHS[0]):
@@ -133,6 +163,7 @@ def page_problems(
             page.screenshot(path=str(shots / f"{name}-{width}.png"), full_page=True)
         problems += _overflow(page, width)
         problems += _violations(page, width)
+    problems += _csp_violations(page)
     page.set_viewport_size({"width": widths[0], "height": HEIGHT})
     return [f"{name} ({page.url}) at {line}" for line in problems]
 

@@ -1,11 +1,16 @@
-"""The front page, health check, login, API docs and language switch."""
+"""The front page, health and readiness checks, login, API docs and language switch."""
 
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.recorder import MigrationRecorder
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from config import celery_app, health
 from regulations.models import Regulation
 from tests.factories import RegionFactory, RegulationFactory, UnitFactory
 
@@ -45,9 +50,40 @@ def test_home_is_in_bahasa_indonesia_first_and_english_on_request(client, db):
     assert 'lang="en"' in body
 
 
-def test_health_check_answers_with_the_database_vendor(client, db):
+def test_health_check_reports_each_dependency_with_its_own_status(client, db):
     response = client.get(reverse("healthz"))
-    assert response.json()["status"] == "ok"
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "ok"
+    assert set(body["checks"]) == {"database", "cache", "broker", "storage"}
+    assert {check["status"] for check in body["checks"].values()} == {"ok"}
+    assert response["Cache-Control"].startswith("max-age=0")
+
+
+def test_health_check_names_the_dependency_that_is_down(client, db, monkeypatch):
+    monkeypatch.setattr(celery_app.conf, "broker_url", "redis://127.0.0.1:9/0")
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 503
+    body = response.json()
+    assert body["status"] == "error"
+    assert body["checks"]["broker"]["status"] == "error"
+    assert "broker unreachable" in body["checks"]["broker"]["error"]
+    assert body["checks"]["database"]["status"] == "ok"
+
+
+def test_readiness_needs_every_migration_applied(client, db, monkeypatch):
+    monkeypatch.setattr(health, "_migrated", False)
+    latest = max(n for n in MigrationLoader(connection).graph.leaf_nodes() if n[0] == "orgchart")
+    MigrationRecorder(connection).record_unapplied(*latest)
+    response = client.get(reverse("readyz"))
+    assert response.status_code == 503
+    assert response.json() == {"status": "migrating", "pending_migrations": 1}
+    MigrationRecorder(connection).record_applied(*latest)
+    assert client.get(reverse("readyz")).json() == {"status": "ok"}
+    # Once migrated, a probe costs one query.
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("readyz")).status_code == 200
+    assert len(queries) == 1
 
 
 def test_login_page_and_admin_login_render(client, db):

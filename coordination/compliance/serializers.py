@@ -3,7 +3,7 @@ current quarter."""
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
 from coordination.core.times import RegionalTimes
@@ -60,6 +60,7 @@ class CompliancePortfolioTotals(CompliancePeriodTotals):
     portfolio_name = serializers.CharField()
 
 
+@extend_schema_serializer(many=False)  # served by the viewset's list, yet one object
 class ComplianceRead(RegionalTimes, serializers.Serializer):
     """Units × periods of one obligation: on time, late, missing or not yet due. Times in the
     region of the context (``region``)."""

@@ -15,11 +15,7 @@ from drf_spectacular.utils import (
     inline_serializer,
 )
 from rest_framework import serializers, status, viewsets
-from rest_framework.authentication import (
-    BasicAuthentication,
-    SessionAuthentication,
-    TokenAuthentication,
-)
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import NotFound, ParseError, PermissionDenied, ValidationError
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.pagination import PageNumberPagination
@@ -28,22 +24,19 @@ from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from apitools.params import region_or_400
-from coordination.core.uploads import REFUSAL_CODES
+from apitools.params import date_or_400, find_region, id_or_400, region_or_400, text_or_400
+from apitools.schema import FIELD_ERRORS
+from coordination.core.uploads import ALLOWED, REFUSAL_CODES
+from orgchart.auth import ApiTokenAuthentication, LockoutBasicAuthentication
 from orgchart.models import assignment_of
 from regulations.models import Region
 
 ERROR = inline_serializer("CoordinationError", {"detail": serializers.CharField()})
-FIELD_ERRORS = inline_serializer(
-    "CoordinationFieldErrors",
-    {
-        "field": serializers.ListField(child=serializers.CharField()),
-        "non_field_errors": serializers.ListField(child=serializers.CharField()),
-    },
-)
 DENIED = {401: ERROR, 403: ERROR, 404: ERROR}
 WRITE_ERRORS = {400: FIELD_ERRORS, **DENIED}
 PDF = {(200, "application/pdf"): OpenApiTypes.BINARY, **DENIED}
+# A stored upload, served with the type its content was checked to be.
+FILE = {**{(200, kind.content_type): OpenApiTypes.BINARY for kind in ALLOWED}, **DENIED}
 
 
 def api_error(exc: Exception) -> Exception:
@@ -91,7 +84,11 @@ class FirstRenderer(BaseContentNegotiation):
 
 class CoordinationAPI(viewsets.GenericViewSet):
     # Token first: an anonymous caller gets 401 with "WWW-Authenticate: Token".
-    authentication_classes = [TokenAuthentication, BasicAuthentication, SessionAuthentication]
+    authentication_classes = [
+        ApiTokenAuthentication,
+        LockoutBasicAuthentication,
+        SessionAuthentication,
+    ]
     permission_classes = [IsAuthenticated, MayViewKind]
     parser_classes = [JSONParser]
     filter_backends: list = []
@@ -143,7 +140,7 @@ class CoordinationAPI(viewsets.GenericViewSet):
             return self.own_region()
         if not isinstance(code, str):
             raise ValidationError({"region": [_("Give the region's code as text, e.g. 13.75.")]})
-        region = Region.objects.filter(code=code).first()
+        region = find_region(code)
         if region is None:
             raise ValidationError(
                 {"region": [_("Unknown region code “%(code)s”.") % {"code": code}]}
@@ -160,7 +157,7 @@ def param_region(request) -> Region | None:
 
 
 def param_choice(request, name: str, choices) -> str | None:
-    value = request.query_params.get(name)
+    value = text_or_400(request.query_params.get(name), name)
     if value and value not in choices.values:
         raise ParseError(
             _("%(name)s must be one of %(choices)s; got “%(value)s”.")
@@ -170,7 +167,7 @@ def param_choice(request, name: str, choices) -> str | None:
 
 
 def param_bool(request, name: str) -> bool | None:
-    value = request.query_params.get(name)
+    value = text_or_400(request.query_params.get(name), name)
     if not value:
         return None
     if value.lower() in {"true", "1", "yes"}:
@@ -184,14 +181,10 @@ def param_bool(request, name: str) -> bool | None:
 
 def param_id(request, name: str, rows, noun: str):
     """A row named by id among ``rows`` (those the caller may see), or a 400."""
-    value = request.query_params.get(name)
-    if not value:
+    value = id_or_400(request.query_params.get(name), name)
+    if value is None:
         return None
-    if not value.isdigit():
-        raise ParseError(
-            _("%(name)s must be a numeric id; got “%(value)s”.") % {"name": name, "value": value}
-        )
-    row = rows.filter(pk=int(value)).first()
+    row = rows.filter(pk=value).first()
     if row is None:
         raise ParseError(
             _("No %(noun)s with id %(value)s among those you may see.")
@@ -201,16 +194,7 @@ def param_id(request, name: str, rows, noun: str):
 
 
 def param_date(request, name: str) -> datetime.date | None:
-    value = request.query_params.get(name)
-    if not value:
-        return None
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise ParseError(
-            _("%(name)s must be a date written YYYY-MM-DD, e.g. 2024-06-03; got “%(value)s”.")
-            % {"name": name, "value": value}
-        ) from None
+    return date_or_400(request.query_params.get(name), name)
 
 
 REGION = OpenApiParameter("region", str, description="Region code, e.g. 13.75.")

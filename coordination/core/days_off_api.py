@@ -3,16 +3,15 @@ removed by its secretariat."""
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import (
     OpenApiParameter,
     extend_schema,
 )
 from rest_framework import status
-from rest_framework.exceptions import ParseError
 from rest_framework.response import Response
 
+from apitools.params import year_or_400
 from coordination.core import days_off as calendar
 from coordination.core import serializers as io
 from coordination.core.api import (
@@ -52,11 +51,9 @@ class DayOffViewSet(CoordinationAPI):
         region = param_region(request)
         if region:
             rows = rows.filter(region=region)
-        year = request.query_params.get("year")
+        year = year_or_400(request.query_params.get("year"))
         if year:
-            if not year.isdigit():
-                raise ParseError(_("year must be a number; got “%(value)s”.") % {"value": year})
-            rows = rows.filter(date__year=int(year))
+            rows = rows.filter(date__year=year)
         return self.page(rows, io.DayOffRead)
 
     @extend_schema(request=io.DayOffWrite, responses={201: io.DayOffRead, **WRITE_ERRORS})

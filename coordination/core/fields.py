@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from coordination.core.times import RegionalTimes
@@ -97,7 +98,8 @@ class UnitRef(serializers.ModelSerializer):
 
 
 def _username():
-    return serializers.SlugRelatedField(slug_field="username", read_only=True)
+    # null once the user is deleted, or before the step is taken (received_by, reported_by)
+    return serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
 
 
 class StoredFileRead(RegionalTimes, serializers.ModelSerializer):
@@ -107,6 +109,7 @@ class StoredFileRead(RegionalTimes, serializers.ModelSerializer):
     name = serializers.CharField(source="original_name", read_only=True)
     uploaded_by = _username()
     download = serializers.SerializerMethodField()
+    notice = serializers.SerializerMethodField()
     route = ""  # the API route name of the download, with (owner id, file id)
     owner = ""  # the attribute holding the owner's id: the follow-up's, the report's
 
@@ -120,8 +123,15 @@ class StoredFileRead(RegionalTimes, serializers.ModelSerializer):
             "uploaded_by",
             "uploaded_at",
             "download",
+            "notice",
         ]
 
     def get_download(self, row) -> str:
         url = reverse(self.route, args=[getattr(row, self.owner), row.pk])
         return self.context["request"].build_absolute_uri(url)
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_notice(self, row) -> str | None:
+        """What the portal removed from the file when storing it (active content of a PDF);
+        given in the answer to the upload, null elsewhere."""
+        return getattr(row, "upload_notice", None)

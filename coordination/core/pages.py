@@ -10,6 +10,7 @@ from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
+from apitools.params import find_region
 from coordination.core import forms as f
 from orgchart.models import Role, assignment_of, role_of
 from regulations.models import Region
@@ -31,8 +32,7 @@ def _region_for(request: HttpRequest) -> Region:
     if assignment is not None and assignment.region_id:
         return Region.objects.get(pk=assignment.region_id)
     code = request.GET.get("region") or request.POST.get("region")
-    region = Region.objects.filter(code=code).first() if code else None
-    region = region or Region.objects.order_by("code").first()
+    region = find_region(code) or Region.objects.order_by("code").first()
     if region is None:
         raise Http404(_("No region is loaded yet."))
     return region

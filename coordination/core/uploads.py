@@ -3,8 +3,11 @@ written reports), and the storing and serving of the files that pass.
 
 A file is accepted only if its content is what its name says, it opens as that format, it is
 not empty, not larger than PORTAL_MAX_UPLOAD_MB, and, for Office files (ZIP containers), it
-does not inflate to more than MAX_UNCOMPRESSED (a zip bomb). The stored name is generated;
-the user's name is kept only as a label."""
+does not inflate to more than MAX_UNCOMPRESSED (a zip bomb). What is stored is the checked
+content: a PDF without its active content (coordination.core.pdf_cleaning: scripts and
+automatic actions removed, embedded files refused), an image re-encoded without whatever rode
+along (coordination.core.image_cleaning). The stored name is generated; the user's name is kept
+only as a label."""
 
 from __future__ import annotations
 
@@ -16,17 +19,20 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.http import FileResponse, Http404
 from django.utils.translation import gettext
+
+from coordination.core.image_cleaning import reencode_image
+from coordination.core.pdf_cleaning import clean_pdf, notice
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 # The codes of this module's refusals: they concern the uploaded file itself.
 REFUSAL_CODES = frozenset(
     {"extension", "empty", "size", "content", "corrupt", "encrypted", "pixels", "zip_bomb"}
-    | {"type", "macro", "mismatch"}
+    | {"type", "macro", "mismatch", "embedded"}
 )
 MAX_ZIP_MEMBERS = 2000
-MAX_PIXELS = 60_000_000
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,20 @@ XLSX = FileKind(
     (".xlsx",), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel (XLSX)"
 )
 ALLOWED = (PDF, PNG, JPEG, DOCX, XLSX)
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    """An upload that passed every check: its kind, the bytes to store (the upload's own, or
+    its cleaned copy) and the facts of what cleaning removed from a PDF."""
+
+    kind: FileKind
+    content: bytes
+    removed: tuple[str, ...] = ()
+
+    def notice(self) -> str | None:
+        """What the user is told about the stored file, or None if it is stored as sent."""
+        return notice(self.removed) if self.removed else None
 
 
 def max_bytes() -> int:
@@ -87,19 +107,6 @@ def _check_pdf(data: bytes) -> None:
         raise ValidationError(gettext("The file is not a readable PDF."), code="corrupt") from exc
 
 
-def _check_image(data: bytes) -> None:
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            width, height = image.size
-            if width * height > MAX_PIXELS:
-                raise ValidationError(gettext("The image is too large in pixels."), code="pixels")
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as exc:
-        raise ValidationError(gettext("The file is not a readable image."), code="corrupt") from exc
-
-
 def _check_office(data: bytes) -> FileKind:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -130,9 +137,9 @@ def _check_office(data: bytes) -> FileKind:
     return kind
 
 
-def validate_upload(upload, allowed_kinds: tuple[FileKind, ...] = ALLOWED) -> FileKind:
+def validate_upload(upload, allowed_kinds: tuple[FileKind, ...] = ALLOWED) -> CheckedFile:
     """Raise ValidationError unless ``upload`` (a Django UploadedFile) is a file of one of
-    ``allowed_kinds``, judged by its content."""
+    ``allowed_kinds``, judged by its content; the checked file, cleaned, otherwise."""
     name = PurePath(upload.name or "").name
     extension = PurePath(name).suffix.lower()
     extensions = [ext for kind in allowed_kinds for ext in kind.extensions]
@@ -164,44 +171,47 @@ def validate_upload(upload, allowed_kinds: tuple[FileKind, ...] = ALLOWED) -> Fi
             % {"extension": extension, "kind": expected.label, "allowed": allowed},
             code="content",
         )
+    if kind in (PNG, JPEG):
+        _check_extension(extension, kind)
+        return CheckedFile(kind, reencode_image(data, kind.label))
     if kind is PDF:
+        _check_extension(extension, kind)
         _check_pdf(data)
-    elif kind in (PNG, JPEG):
-        _check_image(data)
-    else:
-        kind = _check_office(data)
+        return CheckedFile(kind, *clean_pdf(data))
+    kind = _check_office(data)
+    _check_extension(extension, kind)
+    return CheckedFile(kind, data)
+
+
+def _check_extension(extension: str, kind: FileKind) -> None:
     if extension not in kind.extensions:
         raise ValidationError(
             gettext("The file is named %(extension)s but its content is %(kind)s.")
             % {"extension": extension, "kind": kind.label},
             code="mismatch",
         )
-    return kind
 
 
 # --- Storing and serving checked files (evidence, report attachments) ---------------------
 
 
-def store(row, upload, kind: FileKind) -> None:
-    """Fill the file fields of ``row`` (an Evidence or a ReportAttachment, its owner and
-    uploader already set) from an upload ``validate_upload`` accepted as ``kind``, and save it:
-    the file under a generated name first, then the row; a row that fails takes its file
-    with it."""
-    upload.seek(0)
-    digest = hashlib.sha256()
-    for chunk in upload.chunks():
-        digest.update(chunk)
-    upload.seek(0)
+def store(row, upload, checked: CheckedFile) -> None:
+    """Fill the file fields of ``row`` (an Evidence, a ReportAttachment or a MeetingDocument,
+    its owner and uploader already set) from the file ``validate_upload`` made of ``upload``,
+    and save it: the file under a generated name first, then the row; a row that fails takes
+    its file with it. The row keeps ``upload_notice`` (what the user is told about the stored
+    file, or None) for the response to this upload."""
     row.original_name = (upload.name or "file")[-200:]
-    row.content_type = kind.content_type
-    row.size = upload.size
-    row.sha256 = digest.hexdigest()
-    row.file.save(upload.name, upload, save=False)
+    row.content_type = checked.kind.content_type
+    row.size = len(checked.content)
+    row.sha256 = hashlib.sha256(checked.content).hexdigest()
+    row.file.save(upload.name, ContentFile(checked.content), save=False)
     try:
         row.save()
     except Exception:
         row.file.delete(save=False)
         raise
+    row.upload_notice = checked.notice()
 
 
 def serve(row) -> FileResponse:

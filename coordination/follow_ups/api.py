@@ -6,10 +6,10 @@ from __future__ import annotations
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
     extend_schema,
+    extend_schema_serializer,
     extend_schema_view,
     inline_serializer,
 )
@@ -23,6 +23,7 @@ from apitools.params import today_in
 from coordination.core.api import (
     DENIED,
     ERROR,
+    FILE,
     PDF,
     REGION,
     UNIT,
@@ -179,7 +180,7 @@ class FollowUpViewSet(CoordinationAPI):
 
     @extend_schema(
         parameters=[OpenApiParameter("evidence_id", int, OpenApiParameter.PATH)],
-        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY, **DENIED},
+        responses=FILE,
     )
     @action(
         detail=True,
@@ -211,18 +212,20 @@ class DashboardRow(serializers.Serializer):
     items = serializers.ListField(child=serializers.DictField(), help_text="The overdue ones.")
 
 
-DASHBOARD = inline_serializer(
-    "CoordinationDashboard",
-    {
-        "region": serializers.CharField(),
-        "today": serializers.DateField(),
-        "overdue": serializers.IntegerField(),
-        "pending": serializers.IntegerField(),
-        "unreported_urgent_decisions": serializers.IntegerField(),
-        "inbox": io.FollowUpBrief(many=True),
-        "rows": DashboardRow(many=True),
-    },
-)
+@extend_schema_serializer(many=False, component_name="CoordinationDashboard")
+class DashboardRead(serializers.Serializer):
+    """Documents the dashboard (one object, not a list) for OpenAPI."""
+
+    region = serializers.CharField()
+    today = serializers.DateField()
+    overdue = serializers.IntegerField()
+    pending = serializers.IntegerField()
+    unreported_urgent_decisions = serializers.IntegerField()
+    inbox = io.FollowUpBrief(many=True)
+    rows = DashboardRow(many=True)
+
+
+DASHBOARD = DashboardRead
 
 
 @extend_schema(tags=["coordination: dashboard"])

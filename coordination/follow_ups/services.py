@@ -363,14 +363,14 @@ def add_evidence(follow_up: FollowUp, upload, user) -> Evidence:
     """Check the file (coordination.core.uploads), then store it under a generated name. Nothing is
     written unless every check passes; a failed write leaves no row behind."""
     require(user, "coordination.add_evidence", follow_up)
-    kind = validate_upload(upload)  # before any lock or write: a refused file costs nothing
+    checked = validate_upload(upload)  # before any lock or write: a refused file costs nothing
     with transaction.atomic():
         # Locked, so that the limit and a concurrent "done" cannot race this upload.
         follow_up = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
-        return _store_evidence(follow_up, upload, user, kind)
+        return _store_evidence(follow_up, upload, user, checked)
 
 
-def _store_evidence(follow_up: FollowUp, upload, user, kind) -> Evidence:
+def _store_evidence(follow_up: FollowUp, upload, user, checked) -> Evidence:
     if follow_up.status == FollowUp.Status.DONE:
         raise ValidationError(gettext("The report was sent; the Sekda may return it for changes."))
     if follow_up.evidence.count() >= MAX_EVIDENCE:
@@ -378,7 +378,7 @@ def _store_evidence(follow_up: FollowUp, upload, user, kind) -> Evidence:
             gettext("A follow-up holds at most %(count)d files.") % {"count": MAX_EVIDENCE}
         )
     evidence = Evidence(follow_up=follow_up, uploaded_by=user)
-    store(evidence, upload, kind)
+    store(evidence, upload, checked)
     return evidence
 
 

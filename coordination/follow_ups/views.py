@@ -196,11 +196,13 @@ def _attach_in_report(request, follow_up: FollowUp, form: f.ReportForm, report: 
     files = f.EvidenceForm(request.POST, request.FILES)
     if files.is_valid():
         try:
-            fu.add_evidence(follow_up, files.cleaned_data["file"], request.user)
+            evidence = fu.add_evidence(follow_up, files.cleaned_data["file"], request.user)
         except ValidationError as exc:
             files.add_error("file", exc.messages)
         else:
             messages.success(request, _("The draft is saved and the file is added."))
+            if evidence.upload_notice:
+                messages.warning(request, evidence.upload_notice)
             return redirect("coordination:follow-up", pk=follow_up.pk)
     return _follow_up_page(request, follow_up, report=form, evidence=files)
 

@@ -18,7 +18,7 @@ MAX_DOCUMENTS = 20
 
 def add_minutes_document(meeting: Meeting, upload, user) -> MeetingDocument:
     require(user, "coordination.add_meetingdocument", meeting)
-    kind = validate_upload(upload)  # before any lock or write: a refused file costs nothing
+    checked = validate_upload(upload)  # before any lock or write: a refused file costs nothing
     with transaction.atomic():
         meeting = Meeting.objects.select_for_update().select_related("region").get(pk=meeting.pk)
         if meeting.status not in (Meeting.Status.INVITED, Meeting.Status.HELD):
@@ -31,7 +31,7 @@ def add_minutes_document(meeting: Meeting, upload, user) -> MeetingDocument:
                 gettext("A meeting holds at most %(count)d files.") % {"count": MAX_DOCUMENTS}
             )
         document = MeetingDocument(meeting=meeting, uploaded_by=user)
-        store(document, upload, kind)
+        store(document, upload, checked)
     return document
 
 

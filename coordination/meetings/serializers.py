@@ -164,12 +164,12 @@ class AttendanceRead(RegionalTimes, serializers.ModelSerializer):
             "recorded_at",
         ]
 
-    @extend_schema_field(OpenApiTypes.OBJECT)
+    @extend_schema_field(serializers.DictField(allow_null=True))
     def get_official(self, row: Attendance) -> dict | None:
         # Name and id only: a NIP holds a birth date and never leaves the portal.
         return {"id": row.official_id, "name": row.official.name} if row.official_id else None
 
-    @extend_schema_field(OpenApiTypes.OBJECT)
+    @extend_schema_field(serializers.DictField(allow_null=True))
     def get_position(self, row: Attendance) -> dict | None:
         if not row.position_id:
             return None
@@ -210,7 +210,7 @@ class InvitationRead(RegionalTimes, serializers.ModelSerializer):
             "attendance",
         ]
 
-    @extend_schema_field(OpenApiTypes.OBJECT)
+    @extend_schema_field(serializers.DictField(allow_null=True))
     def get_response_official(self, row: Invitation) -> dict | None:
         if not row.response_official_id:
             return None
@@ -304,7 +304,7 @@ class MeetingDetail(MeetingRead):
             return None
         return InvitationRead(meeting.invitations.all(), many=True).data
 
-    @extend_schema_field(OpenApiTypes.OBJECT)
+    @extend_schema_field(serializers.DictField(allow_null=True))
     def get_minutes(self, meeting: Meeting) -> dict | None:
         if not self._may("coordination.view_decision", meeting):
             return None

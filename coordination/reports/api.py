@@ -19,6 +19,7 @@ from rest_framework.settings import api_settings
 from coordination.core.api import (
     DENIED,
     ERROR,
+    FILE,
     PDF,
     REGION,
     UNIT,
@@ -350,7 +351,7 @@ class ReportViewSet(CoordinationAPI):
 
     @extend_schema(
         parameters=[OpenApiParameter("attachment_id", int, OpenApiParameter.PATH)],
-        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY, **DENIED},
+        responses=FILE,
     )
     @action(
         detail=True,

@@ -355,7 +355,7 @@ def add_attachment(report: Report, upload, user) -> ReportAttachment:
     """Check the file from its content (PDF, DOCX or XLSX only) before anything is written."""
     if not is_filer(user, report):
         raise PermissionDenied(gettext("Only the head of the unit files its reports."))
-    kind = validate_upload(upload, ATTACHMENT_KINDS)
+    checked = validate_upload(upload, ATTACHMENT_KINDS)
     with transaction.atomic():
         report = _locked(report)
         if not report.editable:
@@ -367,7 +367,7 @@ def add_attachment(report: Report, upload, user) -> ReportAttachment:
                 gettext("A report holds at most %(count)d files.") % {"count": MAX_ATTACHMENTS}
             )
         attachment = ReportAttachment(report=report, uploaded_by=user)
-        store(attachment, upload, kind)
+        store(attachment, upload, checked)
     return attachment
 
 

@@ -525,7 +525,9 @@ def report_attach(request: HttpRequest, pk: int) -> HttpResponse:
     form = rf.AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            reports_services.add_attachment(report, form.cleaned_data["file"], request.user)
+            attached = reports_services.add_attachment(
+                report, form.cleaned_data["file"], request.user
+            )
         except ValidationError as exc:
             if not report.editable:
                 for message in exc.messages:
@@ -534,6 +536,8 @@ def report_attach(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error("file", exc.messages)
         else:
             messages.success(request, _("The file is attached."))
+            if attached.upload_notice:
+                messages.warning(request, attached.upload_notice)
             return redirect("coordination:report", pk=report.pk)
     return _report_page(request, report, attachment=form)
 

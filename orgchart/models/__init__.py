@@ -1,5 +1,6 @@
 """Models of the org structure."""
 
+from orgchart.models.accounts import ApiToken, SessionEpoch
 from orgchart.models.affairs import Affair, UnitAffair
 from orgchart.models.links import KindRelation, UnitLink
 from orgchart.models.people import Appointment, Official, Position
@@ -8,12 +9,14 @@ from orgchart.models.units import Unit
 
 __all__ = [
     "Affair",
+    "ApiToken",
     "Appointment",
     "KindRelation",
     "Official",
     "Position",
     "Role",
     "RoleAssignment",
+    "SessionEpoch",
     "Unit",
     "UnitAffair",
     "UnitLink",

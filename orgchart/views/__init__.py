@@ -1,10 +1,9 @@
 """Pages of the org structure."""
 
 from orgchart.views.lampiran import lampiran_preview, lampiran_start, lampiran_status
-from orgchart.views.pages import healthz, home, region_page, unit_page
+from orgchart.views.pages import home, region_page, unit_page
 
 __all__ = [
-    "healthz",
     "home",
     "lampiran_preview",
     "lampiran_start",

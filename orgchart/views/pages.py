@@ -1,17 +1,15 @@
-"""The home page, region and unit pages, and the health check."""
+"""The home page, region and unit pages."""
 
 from __future__ import annotations
 
-from django.db import connection
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.cache import never_cache
 from rest_framework.exceptions import ParseError
 
-from apitools.params import parse_as_of, require_regulation_on
+from apitools.params import find_region, parse_as_of, require_regulation_on
 from orgchart.models import Unit, assignment_of
 from orgchart.packs.flaws import find_flaws
 from orgchart.read.portfolios import portfolios
@@ -75,9 +73,9 @@ def _day_for(request: HttpRequest, region: Region | None):
 
 
 def region_page(request: HttpRequest, code: str) -> HttpResponse:
-    region = Region.objects.filter(code=code).first()
+    region = find_region(code)
     if region is None:
-        raise Http404(f"No region {code}")
+        raise Http404(f"No region {code!r}")
     day, error = _day_for(request, region)
     try:
         regulation = require_regulation_on(region, day)
@@ -105,12 +103,3 @@ def unit_page(request: HttpRequest, pk: int) -> HttpResponse:
         "orgchart/unit.html",
         {"unit": unit, "detail": unit_detail(unit, day), "day": day, "error": error},
     )
-
-
-@never_cache
-def healthz(request: HttpRequest) -> JsonResponse:
-    """Liveness for docker-compose and load balancers: the database answers."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-        cursor.fetchone()
-    return JsonResponse({"status": "ok", "database": connection.vendor})

@@ -1,5 +1,7 @@
-// The portal's own scripts: folding the menu on phones, zooming a Lampiran chart.
-// No dependencies, no CDN. Without JavaScript the menu simply stays open.
+// The portal's own scripts: folding the menu on phones, zooming a Lampiran chart, sending a
+// form when a [data-submit-on-change] select changes (the language). No dependencies, no CDN,
+// and no inline script or handler anywhere: the Content-Security-Policy forbids them.
+// Without JavaScript the menu simply stays open and the language form has its own button.
 (function () {
   var phone = window.matchMedia("(max-width: 47.99rem)");  // the width in portal.css
   function fold() {
@@ -36,5 +38,11 @@
   document.addEventListener("htmx:afterSwap", function (event) {
     var view = event.target.querySelector && event.target.querySelector(".lampiran-view");
     if (view) { fit(view); }
+  });
+})();
+(function () {
+  document.addEventListener("change", function (event) {
+    var field = event.target.closest && event.target.closest("[data-submit-on-change]");
+    if (field && field.form) { field.form.requestSubmit ? field.form.requestSubmit() : field.form.submit(); }
   });
 })();
