@@ -113,17 +113,19 @@ def carry_over_legacy(key: str) -> ApiToken | None:
 def expiry_in_owner_zone(token: ApiToken) -> str:
     """ISO 8601 in the owner's region's zone (WIB/WITA/WIT), e.g. 2026-12-03T17:00+08:00."""
     assignment = assignment_of(token.user)
-    zone = assignment.region.zone if assignment and assignment.region_id else None
-    return timezone.localtime(token.expires, zone).isoformat(timespec="minutes")
+    region = assignment.region if assignment and assignment.region_id else None
+    shown = region.local(token.expires) if region else timezone.localtime(token.expires)
+    return shown.isoformat(timespec="minutes")
 
 
 def refusal(token: ApiToken | None, now: datetime.datetime) -> str | None:
     """Why ``token`` may not be used now, or None."""
     if token is None:
         return _("Invalid token.")
-    if token.revoked is not None:
+    status = token.status_at(now)
+    if status == ApiToken.REVOKED:
         return _("This token was revoked.")
-    if token.expires <= now:
+    if status == ApiToken.EXPIRED:
         return _("This token expired on %(date)s.") % {"date": expiry_in_owner_zone(token)}
     if not token.user.is_active:
         return _("User inactive or deleted.")

@@ -25,8 +25,7 @@ def stamp_session(sender, request, user, **kwargs) -> None:
     """On login, the session takes the user's current epoch."""
     session = getattr(request, "session", None)
     if session is not None:
-        value = SessionEpoch.objects.filter(user_id=user.pk).values_list("value", flat=True)
-        session[SESSION_KEY] = value.first() or 0
+        session[SESSION_KEY] = current_epoch(user)
 
 
 @transaction.atomic

@@ -28,9 +28,6 @@ class ApiTokenQuerySet(models.QuerySet):
     def for_user(self, user) -> ApiTokenQuerySet:
         return self.filter(user=user)
 
-    def usable(self, now: datetime.datetime) -> ApiTokenQuerySet:
-        return self.filter(revoked__isnull=True, expires__gt=now)
-
     def issue(self, *, user, name: str, days: int, key: str | None = None) -> tuple[ApiToken, str]:
         """A new token for ``user`` valid ``days`` days, and its key (shown once, never stored)."""
         key = key or secrets.token_urlsafe(32)
@@ -76,8 +73,13 @@ class ApiToken(models.Model):
     def __str__(self) -> str:
         return f"{self.prefix}… ({self.user})"
 
-    def is_usable(self, now: datetime.datetime) -> bool:
-        return self.revoked is None and self.expires > now
+    REVOKED, EXPIRED, ACTIVE = "revoked", "expired", "active"
+
+    def status_at(self, now: datetime.datetime) -> str:
+        """revoked, expired or active: the one rule the API's refusal and the token page use."""
+        if self.revoked is not None:
+            return self.REVOKED
+        return self.EXPIRED if self.expires <= now else self.ACTIVE
 
     def revoke(self, now: datetime.datetime | None = None) -> None:
         """Revoked for good; revoking twice keeps the first time."""

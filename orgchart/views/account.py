@@ -54,12 +54,11 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
         form = TokenForm()
     elif form.is_bound:
         status = 400
-    context = {
-        "form": form,
-        "new_key": new_key,
-        "tokens": ApiToken.objects.for_user(request.user),
-        "now": timezone.now(),
-    }
+    now = timezone.now()
+    tokens = list(ApiToken.objects.for_user(request.user))
+    for token in tokens:
+        token.status = token.status_at(now)
+    context = {"form": form, "new_key": new_key, "tokens": tokens}
     return render(request, TEMPLATE, context, status=status)
 
 
