@@ -42,12 +42,19 @@ _DICTIONARY = (pikepdf.Dictionary, pikepdf.Stream)
 
 def clean_pdf(data: bytes) -> tuple[bytes, tuple[str, ...]]:
     """``data`` with its active content removed, and the facts of what was removed (none: the
-    bytes come back unchanged). ValidationError if it carries an embedded file."""
+    bytes come back unchanged). ValidationError if it does not open as a PDF, is
+    password-protected, has no pages or carries an embedded file."""
     try:
         pdf = pikepdf.open(io.BytesIO(data))
-    except (pikepdf.PdfError, pikepdf.PasswordError, ValueError) as exc:
+    except pikepdf.PasswordError as exc:
+        raise _encrypted() from exc
+    except (pikepdf.PdfError, ValueError) as exc:
         raise ValidationError(gettext("The file is not a readable PDF."), code="corrupt") from exc
     with pdf:
+        if pdf.is_encrypted:
+            raise _encrypted()
+        if len(pdf.pages) == 0:
+            raise ValidationError(gettext("The PDF has no pages."), code="empty")
         removed: set[str] = set()
         for holder in _dictionaries(pdf):
             _refuse_embedded(holder)
@@ -57,6 +64,13 @@ def clean_pdf(data: bytes) -> tuple[bytes, tuple[str, ...]]:
         out = io.BytesIO()
         pdf.save(out)
     return out.getvalue(), tuple(fact for fact in FACTS if fact in removed)
+
+
+def _encrypted() -> ValidationError:
+    return ValidationError(
+        gettext("The PDF is password-protected; upload it without a password."),
+        code="encrypted",
+    )
 
 
 def notice(removed: tuple[str, ...]) -> str:

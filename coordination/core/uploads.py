@@ -90,23 +90,6 @@ def _sniff(head: bytes) -> FileKind | None:
     return None
 
 
-def _check_pdf(data: bytes) -> None:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise ValidationError(
-                gettext("The PDF is password-protected; upload it without a password."),
-                code="encrypted",
-            )
-        if len(reader.pages) == 0:
-            raise ValidationError(gettext("The PDF has no pages."), code="empty")
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise ValidationError(gettext("The file is not a readable PDF."), code="corrupt") from exc
-
-
 def _check_office(data: bytes) -> FileKind:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -176,7 +159,6 @@ def validate_upload(upload, allowed_kinds: tuple[FileKind, ...] = ALLOWED) -> Ch
         return CheckedFile(kind, reencode_image(data, kind.label))
     if kind is PDF:
         _check_extension(extension, kind)
-        _check_pdf(data)
         return CheckedFile(kind, *clean_pdf(data))
     kind = _check_office(data)
     _check_extension(extension, kind)

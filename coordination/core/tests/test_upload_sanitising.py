@@ -176,6 +176,43 @@ def test_a_plain_pdf_is_stored_byte_for_byte_and_without_a_notice():
     assert checked.content == data and checked.removed == () and checked.notice() is None
 
 
+def _saved(pdf: pikepdf.Pdf, **options) -> bytes:
+    out = io.BytesIO()
+    pdf.save(out, **options)
+    return out.getvalue()
+
+
+def _one_page() -> pikepdf.Pdf:
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(200, 200))
+    return pdf
+
+
+@pytest.mark.parametrize(
+    ("data", "code", "words"),
+    [
+        (
+            _saved(_one_page(), encryption=pikepdf.Encryption(user="rahasia", owner="rahasia")),
+            "encrypted",
+            "password-protected",
+        ),
+        (
+            _saved(_one_page(), encryption=pikepdf.Encryption(user="", owner="pemilik")),
+            "encrypted",
+            "password-protected",
+        ),
+        (_saved(pikepdf.new()), "empty", "no pages"),
+        (b"%PDF-1.7\n" + b"\x00garbage" * 50, "corrupt", "not a readable PDF"),
+    ],
+    ids=["user-password", "owner-password", "no-pages", "garbage"],
+)
+def test_a_pdf_that_is_locked_empty_or_unreadable_is_refused_with_its_reason(data, code, words):
+    with pytest.raises(ValidationError) as exc:
+        validate_upload(upload("bukti.pdf", data))
+    assert exc.value.code == code
+    assert words in exc.value.messages[0]
+
+
 # --- Images: re-encoded -----------------------------------------------------------------------
 
 
