@@ -209,6 +209,7 @@ def _pages(sides) -> list[tuple[str | None, list[tuple[str, str]]]]:
                 ("reports", "/koordinasi/laporan/"),
                 ("report-draft", f"/koordinasi/laporan/{reports.draft.pk}/"),
                 ("urgent-agency", "/koordinasi/keputusan-mendesak/"),
+                ("api-tokens", "/accounts/tokens/"),
             ],
         ),
         (
@@ -252,7 +253,7 @@ def test_every_page_fits_a_phone_and_passes_axe(portal, live_site, monkeypatch):
                     _assert_remove_reads_red_on_white(page)
                 visited += 1
             page.context.close()
-    assert visited == 26
+    assert visited == 27
     assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems)
 
 
