@@ -92,27 +92,28 @@ def test_check_region_finds_the_flaws_domain_md_names(five_regions, db):
     assert any(
         f.code == "list-missing-last-item" and "rumah sakit; dan" in f.message for f in pasaman
     )
-    bengkulu = find_flaws(five_regions["17.71"].regulation)
-    messages = [f.line() for f in bengkulu]
+    regulation = five_regions["17.71"].regulation
+    bengkulu = find_flaws(regulation)
+    messages = [f.line(regulation) for f in bengkulu]
     assert any("cites Pasal 28" in m and "Pasal 22 ayat (1)" in m for m in messages)
     assert sum(f.code == "repeated-lampiran-row" for f in bengkulu) == 2
     assert any(
         f.code == "name-differs-from-lampiran" and "Inspektorat Daerah" in f.message
         for f in bengkulu
     )
-    assert "provision-numbered-twice" in flaw_codes(five_regions["17.71"].regulation)
+    assert "numbered-twice" in flaw_codes(five_regions["17.71"].regulation)
 
 
 def test_check_region_finds_a_portfolio_unit_missing_from_the_structure(five_regions, db):
     bengkulu = five_regions["17.71"].regulation
-    assert "portfolio-unit-missing" not in flaw_codes(bengkulu)
+    assert "lampiran-unit-missing" not in flaw_codes(bengkulu)
     entry = AnnexEntry.objects.filter(annex__regulation=bengkulu, column="units").first()
     entry.unit_key = ""
     entry.save()
     pasaman = five_regions["13.12"].regulation
     unit = Unit.objects.get(region=pasaman.region, source_citation="Pasal 12 huruf a angka 2")
     services.delete_unit(unit=unit)
-    missing = [f for f in find_flaws(bengkulu) if f.code == "portfolio-unit-missing"]
+    missing = [f for f in find_flaws(bengkulu) if f.code == "lampiran-unit-missing"]
     assert [entry.text in f.message for f in missing] == [True]
     missing = [f for f in find_flaws(pasaman) if f.code == "portfolio-unit-missing"]
     assert len(missing) == 1 and "Pasal 12 huruf a angka 2" in missing[0].message

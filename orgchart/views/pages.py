@@ -87,7 +87,10 @@ def region_page(request: HttpRequest, code: str) -> HttpResponse:
             "root": tree(region, day),
             "assistants": portfolios(region, day)["assistants"],
             "rules": _read_rules(regulation),
-            "flaws": find_flaws(regulation),
+            "flaws": [
+                {"flaw": flaw, "sources": flaw.sources(regulation)}
+                for flaw in find_flaws(regulation)
+            ],
             "lampiran_tabs": LAMPIRAN_TABS,
         }
     return render(request, "orgchart/region.html", context)

@@ -22,4 +22,4 @@ class Command(BaseCommand):
             f"{len(flaws)} flaw(s) in the source"
         )
         for flaw in flaws:
-            self.stdout.write(f"- {flaw.line()}")
+            self.stdout.write(f"- {flaw.line(regulation)}")

@@ -1,0 +1,145 @@
+"""Contradictions between lists: a unit in two portfolios, an affair under one Asisten while
+the unit that carries it sits under another, a list that ends in "dan" with nothing after it,
+an affair or portfolio item no unit stands for."""
+
+from __future__ import annotations
+
+import re
+
+from django.utils.translation import gettext_lazy as _
+
+from orgchart.packs.flaws.base import Flaw, FlawClass, Severity, Source, explains
+from orgchart.vocabulary import UnitKind
+from regulations.models import AnnexEntry, Provision
+
+TWO_ASISTEN = explains(
+    "unit-under-two-asisten",
+    _(
+        "“%(unit)s” is placed under two Asisten: “%(first)s” (%(citation)s) and “%(second)s” "
+        "(%(other)s)."
+    ),
+)
+LAST_ITEM = explains(
+    "list-missing-last-item",
+    _("The list in %(list)s ends with “%(text)s”: an item is missing after it."),
+)
+MISSING_UNIT = explains(
+    "portfolio-unit-missing",
+    _("%(citation)s lists “%(text)s”, which is not in the structure."),
+)
+MISSING_ANNEX_UNIT = explains(
+    "lampiran-unit-missing",
+    _("%(citation)s row %(row)s lists “%(text)s”, which is not in the structure."),
+)
+
+
+def units_under_two_asisten(source: Source) -> list[Flaw]:
+    flaws = []
+    for link in source.links:
+        asisten = source.units_by_pk.get(link.source_id)
+        target = source.units_by_pk.get(link.target_id)
+        if link.kind != "koordinasi" or asisten is None or target is None:
+            continue
+        if asisten.kind != UnitKind.ASISTEN:
+            continue
+        first = source.units_by_pk.get(target.parent_id)
+        if first is None or first.kind != UnitKind.ASISTEN or first.pk == asisten.pk:
+            continue
+        flaws.append(
+            Flaw.of(
+                TWO_ASISTEN,
+                FlawClass.LIST_CONTRADICTION,
+                Severity.RESPONSIBILITY,
+                target.source_citation,
+                related=[link.citation],
+                units=[target.key],
+                unit=target.name,
+                first=first.name,
+                second=asisten.name,
+                other=link.citation,
+            )
+        )
+    return flaws
+
+
+_CONNECTOR = re.compile(r"(?:;|,)?\s*(?:dan|atau|dan/atau)\s*$", re.IGNORECASE)
+
+
+def lists_missing_their_last_item(source: Source) -> list[Flaw]:
+    """A list whose last item ends with "dan"/"atau" promised another item."""
+    flaws = []
+    for parent_id, items in source.children.items():
+        last = items[-1]
+        if (
+            parent_id is not None
+            and last.kind in {Provision.Kind.HURUF, Provision.Kind.ANGKA}
+            and not source.children.get(last.pk)
+            and _CONNECTOR.search(last.text)
+        ):
+            flaws.append(
+                Flaw.of(
+                    LAST_ITEM,
+                    FlawClass.LIST_CONTRADICTION,
+                    Severity.MEANING,
+                    last.citation,
+                    list=source.by_pk[parent_id].citation,
+                    text=last.text,
+                )
+            )
+    return flaws
+
+
+def portfolio_units_missing_from_the_structure(source: Source) -> list[Flaw]:
+    """Items of a portfolio list (in a Pasal or in the Lampiran) that no unit stands for."""
+    keys = set(source.units_by_key)
+    cited = {
+        u.source_citation for u in source.units if u.source_regulation_id == source.regulation.pk
+    }
+    cited |= {link.citation for link in source.links}
+    flaws = []
+    for entry in source.annex_entries:
+        if entry.column != AnnexEntry.Column.OTHER and entry.unit_key not in keys:
+            flaws.append(
+                Flaw.of(
+                    MISSING_ANNEX_UNIT,
+                    FlawClass.LIST_CONTRADICTION,
+                    Severity.RESPONSIBILITY,
+                    entry.annex.citation,
+                    row=entry.row,
+                    text=entry.text,
+                )
+            )
+    for item in _portfolio_list_items(source):
+        if item.citation not in cited:
+            flaws.append(
+                Flaw.of(
+                    MISSING_UNIT,
+                    FlawClass.LIST_CONTRADICTION,
+                    Severity.RESPONSIBILITY,
+                    item.citation,
+                    text=item.text,
+                )
+            )
+    return flaws
+
+
+def _portfolio_list_items(source: Source) -> list[Provision]:
+    """The leaf items of every list that names at least one unit of an Asisten's portfolio."""
+    by_citation = {p.citation: p for p in source.provisions}
+    asisten = {u.pk for u in source.units if u.kind == UnitKind.ASISTEN}
+    lists = {
+        by_citation[unit.source_citation].parent_id
+        for unit in source.units
+        if unit.source_regulation_id == source.regulation.pk
+        and unit.parent_id in asisten
+        and unit.source_citation in by_citation
+        and by_citation[unit.source_citation].parent_id
+    }
+    return [p for p in source.provisions if p.parent_id in lists and not source.children.get(p.pk)]
+
+
+CHECKS = [
+    units_under_two_asisten,
+    lists_missing_their_last_item,
+    portfolio_units_missing_from_the_structure,
+]
