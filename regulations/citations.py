@@ -7,6 +7,7 @@ are only needed to cite the containers themselves.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -166,3 +167,51 @@ def key(segments: tuple[Segment, ...]) -> str:
 def canonical(text: str) -> str:
     """Normalise a citation to its canonical printed form."""
     return display(parse(text))
+
+
+def _order(segment: Segment) -> tuple:
+    """Document order inside one Pasal: ayat (2) before (10), huruf a before b."""
+    number = segment.number
+    return (KINDS.index(segment.kind), int(number) if number.isdigit() else 0, number)
+
+
+def _short(segment: Segment) -> str:
+    """A further number of the same kind, as drafters write it after the first: "(2)", "b"."""
+    return f"({segment.number})" if segment.kind == "ayat" else segment.number
+
+
+def _and(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} dan {parts[-1]}"
+
+
+def _group(paths: list[tuple[Segment, ...]]) -> str:
+    """Provisions of one Pasal: "Pasal 21 ayat (1), (2) dan (3)", "Pasal 9 huruf a dan b"."""
+    paths = sorted(paths, key=lambda path: [_order(segment) for segment in path])
+    parts = [display(paths[0])]
+    for previous, path in itertools.pairwise(paths):
+        common = 0
+        while common < min(len(previous), len(path)) and previous[common] == path[common]:
+            common += 1
+        rest = path[common:]
+        same_kind = len(rest) == 1 and len(previous) == common + 1
+        if same_kind and rest[0].kind == previous[common].kind:
+            parts.append(_short(rest[0]))
+        else:
+            parts.append(display(rest))
+    return _and(parts)
+
+
+def display_many(texts: list[str] | tuple[str, ...]) -> str:
+    """Several citations as Indonesian drafting joins them: "Pasal 21 ayat (1), (2) dan (3)".
+    Provisions of one Pasal are written once and in document order; the Pasal of the first
+    citation (the main one) comes first; "serta" joins Pasal that each cite several."""
+    groups: dict[Segment, list[tuple[Segment, ...]]] = {}
+    for text in texts:
+        path = parse(text)
+        found = groups.setdefault(path[0], [])
+        if path not in found:
+            found.append(path)
+    parts = [_group(paths) for paths in groups.values()]
+    if len(parts) > 1 and any(len(paths) > 1 for paths in groups.values()):
+        return f"{', '.join(parts[:-1])}, serta {parts[-1]}"
+    return _and(parts)

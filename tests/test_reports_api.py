@@ -174,7 +174,7 @@ def test_the_secretariat_creates_periods_on_demand_and_asking_again_creates_noth
         ({"from": None}, "from", "may not be null"),
         ({"to": "2033-01-01"}, "to", "at most five years"),
         ({"obligation": 999999}, "obligation", "No reporting obligation with id 999999."),
-        ({"obligation": "satu"}, "obligation", "as a number, not str"),
+        ({"obligation": "satu"}, "obligation", "id as a number."),
     ):
         response = staff.post("/api/v1/report-periods/", {**body, **change}, format="json")
         assert response.status_code == 400, change
@@ -350,7 +350,7 @@ def test_bad_report_input_is_a_400_that_names_the_field(world):
     base = {"obligation": obligation.pk, "period": period.pk}
     for change, field, message in (
         ({"obligation": 999999}, "obligation", "No reporting obligation with id 999999."),
-        ({"obligation": "satu"}, "obligation", "as a number, not str"),
+        ({"obligation": "satu"}, "obligation", "id as a number."),
         ({"period": 999999}, "period", "No reporting period with id 999999."),
         ({"period": elsewhere.pk}, "period", "belongs to another obligation"),
         ({"period": future.pk}, "period", "Triwulan I 2030 has not begun"),

@@ -38,7 +38,7 @@ class AffairField(serializers.SlugRelatedField):
 class UnitField(serializers.PrimaryKeyRelatedField):
     default_error_messages = {
         "does_not_exist": _("No unit with id {pk_value}."),
-        "incorrect_type": _("Give the unit's id as a number, not {data_type}."),
+        "incorrect_type": _("Give the unit's id as a number."),
     }
 
     def __init__(self, **kwargs) -> None:
@@ -48,7 +48,7 @@ class UnitField(serializers.PrimaryKeyRelatedField):
 class OfficialField(serializers.PrimaryKeyRelatedField):
     default_error_messages = {
         "does_not_exist": _("No official with id {pk_value}."),
-        "incorrect_type": _("Give the official's id as a number, not {data_type}."),
+        "incorrect_type": _("Give the official's id as a number."),
     }
 
     def __init__(self, **kwargs) -> None:

@@ -353,6 +353,9 @@ class Invitation(models.Model):
 
     @property
     def removal_display(self) -> str:
+        """Why the unit was removed, or "" while it is invited."""
+        if self.active:
+            return ""
         return self.removal_reason or gettext("removed by the secretariat")
 
 

@@ -92,7 +92,7 @@ class AttendanceWrite(serializers.Serializer):
         queryset=Invitation.objects.none(),
         error_messages={
             "does_not_exist": _("This meeting has no invitation with id {pk_value}."),
-            "incorrect_type": _("Give the invitation's id as a number, not {data_type}."),
+            "incorrect_type": _("Give the invitation's id as a number."),
         },
     )
     status = serializers.ChoiceField(choices=Attendance.Status.choices)

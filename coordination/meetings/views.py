@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from coordination.core import forms as core_forms
+from coordination.core.access import follow_up_scope
 from coordination.core.clock import moment
 from coordination.core.pages import _picker, _region_for, _require, _today
 from coordination.core.slots import Slot
@@ -259,7 +260,15 @@ def meeting_flags(user, meeting: Meeting) -> dict:
         "awaits_start": can_run and recordable and not started,
         "sees_invitations": user.has_perm("coordination.view_invitation", meeting),
         "sees_minutes": user.has_perm("coordination.view_decision", meeting),
+        # An invited agency reads every decision and follow-up but opens only its own.
+        "follow_ups_of": _agency_unit_id(user),
     }
+
+
+def _agency_unit_id(user) -> int | None:
+    """The unit whose business alone the user sees (an agency's), or None for region-wide."""
+    scope = follow_up_scope(user)
+    return scope[1] if isinstance(scope, tuple) else None
 
 
 def region_units(meeting: Meeting) -> list[Unit]:

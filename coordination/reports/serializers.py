@@ -48,11 +48,11 @@ PERCENT_ERRORS = {
 
 OBLIGATION_ERRORS = {
     "does_not_exist": _("No reporting obligation with id {pk_value}."),
-    "incorrect_type": _("Give the reporting obligation's id as a number, not {data_type}."),
+    "incorrect_type": _("Give the reporting obligation's id as a number."),
 }
 PERIOD_ERRORS = {
     "does_not_exist": _("No reporting period with id {pk_value}."),
-    "incorrect_type": _("Give the reporting period's id as a number, not {data_type}."),
+    "incorrect_type": _("Give the reporting period's id as a number."),
 }
 
 

@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from regulations import citations
 from regulations.models.regions import Region, Regulation
-from regulations.models.texts import AmbiguousCitation, Provision, ProvisionNotFound
+from regulations.models.texts import AmbiguousCitation, Annex, Provision, ProvisionNotFound
 from regulations.rule_kinds import SCHEMAS, RuleKind
 from regulations.validity import ValidityPeriod, period_constraint, valid_at
 
@@ -45,7 +45,18 @@ class Rule(ValidityPeriod):
     kind = models.CharField(_("kind"), max_length=40, choices=RuleKind.choices)
     value = models.JSONField(_("value"))
     citation = models.CharField(
-        _("provision"), max_length=120, help_text=_('e.g. "Pasal 13 ayat (5)"')
+        _("provision"),
+        max_length=120,
+        help_text=_('The main provision that sets the rule, e.g. "Pasal 21 ayat (1)".'),
+    )
+    # A rule may rest on several provisions (Perwal Banjar 6/2023: reports periodically in
+    # Pasal 21 ayat (1), through the Sekda in (2), through the Asisten in (3)). The main one
+    # stays in ``citation`` so that the unique constraint still means one rule per provision.
+    also_cites = models.JSONField(
+        _("further provisions"),
+        default=list,
+        blank=True,
+        help_text=_('The other provisions it rests on, e.g. ["Pasal 21 ayat (2)"].'),
     )
     summary = models.TextField(_("summary"), blank=True)
 
@@ -71,35 +82,77 @@ class Rule(ValidityPeriod):
         return self.regulation.region_id
 
     @property
+    def citations(self) -> list[str]:
+        """Every provision the rule rests on, the main one first."""
+        return [self.citation, *self.also_cites]
+
+    @property
+    def cited(self) -> str:
+        """ "Pasal 21 ayat (1), (2) dan (3)": all of them, as a drafter joins them."""
+        return citations.display_many(self.citations)
+
+    @property
     def source(self) -> str:
-        """ "Perbup Kutai Kartanegara 4/2018 Pasal 13 ayat (5)"."""
-        return self.regulation.cite(self.citation)
+        """ "Perwal Banjar 6/2023 Pasal 21 ayat (1), (2) dan (3)"."""
+        return self.regulation.cite(self.cited)
 
     def save(self, *args, **kwargs) -> None:
         self.citation = citations.canonical(self.citation)
+        self.also_cites = [citations.canonical(text) for text in self.also_cites]
         super().save(*args, **kwargs)
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
-        schema = SCHEMAS.get(self.kind)
-        if schema is not None:
-            try:
-                jsonschema.validate(self.value, schema)
-            except jsonschema.ValidationError as exc:
-                path = "/".join(str(part) for part in exc.absolute_path) or gettext("value")
-                errors["value"] = gettext("%(path)s: %(message)s") % {
-                    "path": path,
-                    "message": exc.message,
-                }
-        try:
-            canonical = citations.canonical(self.citation)
-        except citations.CitationSyntaxError as exc:
-            errors["citation"] = str(exc)
-        else:
-            if self.regulation_id and self.regulation.provisions.exists():
-                try:
-                    Provision.objects.resolve(self.regulation, canonical)
-                except (ProvisionNotFound, AmbiguousCitation) as exc:
-                    errors["citation"] = str(exc)
+        errors = {**self._value_errors(), **self._citation_errors()}
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            errors["valid_until"] = gettext("The end of validity cannot precede its start.")
         if errors:
             raise ValidationError(errors)
+
+    def _value_errors(self) -> dict[str, str]:
+        schema = SCHEMAS.get(self.kind)
+        if schema is None:
+            return {}
+        try:
+            jsonschema.validate(self.value, schema)
+        except jsonschema.ValidationError as exc:
+            path = "/".join(str(part) for part in exc.absolute_path) or gettext("value")
+            return {
+                "value": gettext("%(path)s: %(message)s") % {"path": path, "message": exc.message}
+            }
+        return {}
+
+    def _citation_errors(self) -> dict[str, str]:
+        """Each citation resolves in the regulation, and none is given twice."""
+        further = self.also_cites if isinstance(self.also_cites, list) else [self.also_cites]
+        errors: dict[str, str] = {}
+        for field, texts in (("citation", [self.citation]), ("also_cites", further)):
+            problems = [problem for text in texts if (problem := self._citation_problem(text))]
+            if problems:
+                errors[field] = " ".join(problems)
+        if errors:
+            return errors
+        cited = [citations.canonical(text) for text in [self.citation, *further]]
+        if len(set(cited)) < len(cited):
+            return {
+                "also_cites": gettext("Each provision is cited once: %(cited)s.")
+                % {"cited": ", ".join(cited)}
+            }
+        return {}
+
+    def _citation_problem(self, text: object) -> str:
+        """Why ``text`` cannot be cited here, or "": it must be a citation of a provision or
+        Lampiran that the regulation has (once its text is loaded)."""
+        if not isinstance(text, str):
+            return gettext("“%(value)s” is not a citation.") % {"value": text}
+        try:
+            canonical = citations.canonical(text)
+        except citations.CitationSyntaxError as exc:
+            return str(exc)
+        if not self.regulation_id or not self.regulation.provisions.exists():
+            return ""
+        manager = Annex.objects if canonical.startswith("Lampiran") else Provision.objects
+        try:
+            manager.resolve(self.regulation, canonical)
+        except (citations.CitationSyntaxError, ProvisionNotFound, AmbiguousCitation) as exc:
+            return str(exc)
+        return ""
