@@ -19,12 +19,13 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from apitools.params import (
+    AsOfErrorSerializer,
+    DateNotAnswered,
     as_of_or_400,
     code_or_400,
     find_region,
     id_or_400,
     region_or_400,
-    require_regulation_on,
     structure_etag,
     text_or_400,
     today_in,
@@ -33,6 +34,7 @@ from apitools.renderers import ORJSONRenderer
 from orgchart import api_docs as docs
 from orgchart.models import Affair, Unit
 from orgchart.read import affairs as affairs_read
+from orgchart.read.held import require_structure_on
 from orgchart.read.popolo import popolo
 from orgchart.read.portfolios import portfolios
 from orgchart.read.tree import tree
@@ -40,6 +42,14 @@ from orgchart.read.units import unit_detail, unit_list
 from orgchart.vocabulary import UnitKind
 from regulations.models import Region
 from regulations.reader import anchor
+
+
+class CoordinatorsOnDaySerializer(type(docs.CoordinatorsSerializer)):
+    not_answered = AsOfErrorSerializer(
+        many=True,
+        help_text="Each region that cannot answer for the date, with the 400 body its own "
+        "endpoints give: the regulation in force whose structure is not held, or the earliest.",
+    )
 
 
 class PublicAPI(viewsets.ViewSet):
@@ -86,7 +96,7 @@ class RegionViewSet(PublicAPI):
 
     @extend_schema(
         parameters=[docs.AS_OF],
-        responses={200: docs.TreeSerializer, 304: None, 400: docs.ErrorSerializer},
+        responses={200: docs.TreeSerializer, 304: None, 400: AsOfErrorSerializer},
     )
     @method_decorator(condition(etag_func=_region_etag))
     @action(detail=True)
@@ -94,14 +104,14 @@ class RegionViewSet(PublicAPI):
         region = _cached_region(request, code)
         day = as_of_or_400(request, region)
         root = tree(region, day)
-        if root is None:  # only now find out why: before the first regulation, or no structure
-            require_regulation_on(region, day)
-            raise ParseError(no_structure_message(region, day))
+        if root is None:  # only now find out why, so that an answer costs no query more
+            regulation = require_structure_on(region, day)
+            raise DateNotAnswered.structure_not_held(region, day, regulation)
         return Response({"region": region.code, "as_of": day, "root": root})
 
     @extend_schema(
         parameters=[docs.AS_OF],
-        responses={200: docs.PortfoliosSerializer, 304: None, 400: docs.ErrorSerializer},
+        responses={200: docs.PortfoliosSerializer, 304: None, 400: AsOfErrorSerializer},
     )
     @method_decorator(condition(etag_func=_region_etag))
     @action(detail=True)
@@ -119,7 +129,7 @@ class RegionViewSet(PublicAPI):
                 "q", str, description="Words of the name (case and punctuation ignored)."
             ),
         ],
-        responses={200: docs.UnitListSerializer, 304: None, 400: docs.ErrorSerializer},
+        responses={200: docs.UnitListSerializer, 304: None, 400: AsOfErrorSerializer},
     )
     @method_decorator(condition(etag_func=_region_etag))
     @action(detail=True)
@@ -146,7 +156,7 @@ class RegionViewSet(PublicAPI):
         return Response(units)
 
     @extend_schema(
-        parameters=[docs.AS_OF], responses={200: docs.PopoloSerializer, 400: docs.ErrorSerializer}
+        parameters=[docs.AS_OF], responses={200: docs.PopoloSerializer, 400: AsOfErrorSerializer}
     )
     @method_decorator(condition(etag_func=_region_etag))
     @action(detail=True)
@@ -162,7 +172,7 @@ class RegionViewSet(PublicAPI):
     def _region_on(self, request, code: str):
         region = _cached_region(request, code)
         day = as_of_or_400(request, region)
-        require_regulation_on(region, day)
+        require_structure_on(region, day)
         return region, day
 
     @staticmethod
@@ -181,22 +191,10 @@ class RegionViewSet(PublicAPI):
         return unit
 
 
-def no_structure_message(region: Region, day) -> str:
-    regulation = region.regulation_in_force(day)
-    return _(
-        "%(regulation)s was in force in %(region)s on %(day)s, but the portal holds no "
-        "structure from it; structures start with the regulations loaded from region packs."
-    ) % {"regulation": regulation, "region": region, "day": day}
-
-
 def _region(region: Region) -> dict:
     day = today_in(region)
     in_force = [
-        regulation
-        for regulation in region.regulations.all()
-        if regulation.status != "draft"
-        and regulation.is_valid_on(day)
-        and regulation.year <= day.year
+        regulation for regulation in region.regulations.all() if regulation.in_force_on(day)
     ]
     in_force.sort(
         key=lambda regulation: (regulation.valid_from is not None, regulation.valid_from),
@@ -232,7 +230,7 @@ class UnitViewSet(PublicAPI):
         responses={
             200: docs.UnitDetailSerializer,
             304: None,
-            400: docs.ErrorSerializer,
+            400: AsOfErrorSerializer,
             404: docs.ErrorSerializer,
         },
     )
@@ -242,6 +240,7 @@ class UnitViewSet(PublicAPI):
         if unit is None:
             raise NotFound(_("No unit with id %(id)s.") % {"id": pk})
         day = as_of_or_400(request, unit.region)
+        require_structure_on(unit.region, day)
         return Response(unit_detail(unit, day))
 
 
@@ -259,7 +258,7 @@ class AffairViewSet(PublicAPI):
     @extend_schema(
         parameters=[docs.AS_OF],
         responses={
-            200: docs.CoordinatorsSerializer,
+            200: CoordinatorsOnDaySerializer,
             400: docs.ErrorSerializer,
             404: docs.ErrorSerializer,
         },

@@ -14,7 +14,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT3
 
 from orgchart import services
-from orgchart.models import Unit
+from orgchart.models import Appointment, Unit
 
 CODES = ["13.12", "13.75", "17.71", "32.79", "64.02"]
 POPOLO = Path(__file__).parent / "standards" / "popolo"
@@ -127,9 +127,21 @@ def test_unit_detail_gives_ancestors_coordinators_head_affairs_and_source(client
     assert body["head"] is None
 
 
-def test_unit_detail_names_an_acting_head_on_the_date_the_text_proves(client, five_regions, db):
+def test_unit_detail_names_an_acting_head_only_where_the_structure_is_held(
+    client, five_regions, db
+):
+    """The Plt. Bupati signed Perbup Kutai Kartanegara 4/2018 on 12 February 2018, a day when
+    Perbup 100/2012 was still in force: the portal holds no structure for that day, so the
+    unit answers as every endpoint does. Had his appointment run a day longer, into the first
+    day of 4/2018, the Bupati's detail names him with his Plt. title."""
     bupati = Unit.objects.get(region__code="64.02", parent__isnull=True)
-    _response, body = get(client, f"/api/v1/units/{bupati.pk}/?as_of=2018-02-12")
+    response, body = get(client, f"/api/v1/units/{bupati.pk}/?as_of=2018-02-12")
+    assert response.status_code == 400 and body["code"] == "structure_not_held"
+    assert "Perbup Kutai Kartanegara 100/2012" in body["detail"]
+    Appointment.objects.filter(official__name="EDI DAMANSYAH").update(
+        end=datetime.date(2018, 2, 13)
+    )
+    _response, body = get(client, f"/api/v1/units/{bupati.pk}/?as_of=2018-02-13")
     assert body["head"]["name"] == "EDI DAMANSYAH"
     assert body["head"]["kind"] == "plt" and body["head"]["title"].startswith("Plt. ")
     _response, body = get(client, f"/api/v1/units/{bupati.pk}/?as_of=2024-01-01")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
 
-from orgchart.models import Unit
+from orgchart.models import Appointment, Unit
 
 CODES = ["13.12", "13.75", "17.71", "32.79", "64.02"]
 
@@ -63,7 +64,12 @@ def test_region_page_explains_a_date_before_the_first_regulation(client, five_re
 
 def test_unit_page_shows_coordinator_source_and_acting_head(client, five_regions, db):
     bupati = Unit.objects.get(region__code="64.02", parent__isnull=True)
-    body = page(client, f"/units/{bupati.pk}/?as_of=2018-02-12")
+    body = page(client, f"/units/{bupati.pk}/?as_of=2018-02-12")  # only Perbup 100/2012
+    assert "Perbup Kutai Kartanegara 100/2012" in body and "EDI DAMANSYAH" not in body
+    Appointment.objects.filter(official__name="EDI DAMANSYAH").update(
+        end=datetime.date(2018, 2, 13)
+    )
+    body = page(client, f"/units/{bupati.pk}/?as_of=2018-02-13")
     assert "EDI DAMANSYAH" in body and "Plt. " in body
     dinkes = Unit.objects.get(region__code="13.75", name="Dinas kesehatan")
     body = page(client, f"/units/{dinkes.pk}/")

@@ -8,6 +8,7 @@ from collections import defaultdict
 from django.db.models import Q
 
 from orgchart.models import Affair, Unit, UnitAffair, UnitLink
+from orgchart.read.held import refusals_on
 from orgchart.vocabulary import UnitKind
 from regulations.models import Region
 
@@ -17,7 +18,9 @@ Found = dict[int, dict[int, dict]]
 
 def coordinators(affair: Affair, day: datetime.date) -> dict:
     """Per region: the Asisten whose bidang names the affair (``bidang``, with the text's
-    wording and citation) and the Asisten whose portfolio units carry it out (``units``)."""
+    wording and citation) and the Asisten whose portfolio units carry it out (``units``);
+    and each region that cannot answer for ``day`` (``not_answered``), with the refusal its
+    own endpoints give."""
     codes = Q(affair__code=affair.code) | Q(affair__code__startswith=f"{affair.code}.")
     found: Found = defaultdict(dict)
     _add_bidang(found, codes, day)
@@ -36,6 +39,7 @@ def coordinators(affair: Affair, day: datetime.date) -> dict:
             }
             for region in regions
         ],
+        "not_answered": [dict(refusal.detail) for refusal in refusals_on(day)],
     }
 
 
