@@ -1,4 +1,8 @@
-"""GET /api/v1/regions/{code}/lampiran/{n}.pdf|.svg: a Lampiran for a region as of a date."""
+"""GET /api/v1/regions/{code}/lampiran/{n}.pdf|.svg: a Lampiran for a region as of a date.
+
+``table`` is the table annex as published where its rows are stored, flaw notes under it;
+``table-reading`` is the portal's reading of it, rebuilt from the structure and headed as such.
+"""
 
 from __future__ import annotations
 
@@ -10,18 +14,20 @@ from rest_framework.exceptions import ParseError
 from rest_framework.permissions import AllowAny
 from rest_framework.views import APIView
 
-from apitools.params import as_of_or_400, region_or_400, require_regulation_on, structure_etag
+from apitools.params import AsOfErrorSerializer, as_of_or_400, region_or_400, structure_etag
 from apitools.renderers import ORJSONRenderer
-from orgchart.api_docs import AS_OF, ErrorSerializer
+from orgchart.api_docs import AS_OF
 from orgchart.lampiran import document as documents
 from orgchart.lampiran.files import rendered
 from orgchart.lampiran.params import chart_or_400, page_or_400, paper_or_400
+from orgchart.read.held import require_structure_on
 
 TYPES = {"pdf": "application/pdf", "svg": "image/svg+xml"}
 
 
 class LampiranFile(APIView):
-    """Lampiran I, II, III or the table annex, as PDF (A4 or F4, landscape) or as SVG."""
+    """Lampiran I, II, III, the table annex as published or the portal's reading of it, as PDF
+    (A4 or F4, landscape) or as SVG."""
 
     authentication_classes: list = []
     permission_classes = [AllowAny]
@@ -30,7 +36,10 @@ class LampiranFile(APIView):
     @extend_schema(
         parameters=[
             OpenApiParameter(
-                "name", str, OpenApiParameter.PATH, description="I.pdf, II.svg, table.pdf …"
+                "name",
+                str,
+                OpenApiParameter.PATH,
+                description="I.pdf, II.svg, table.pdf (as published), table-reading.pdf …",
             ),
             AS_OF,
             OpenApiParameter("paper", str, enum=["a4", "f4"], description="Default a4."),
@@ -40,7 +49,7 @@ class LampiranFile(APIView):
             (200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY),
             (200, "image/svg+xml"): OpenApiResponse(OpenApiTypes.STR),
             304: None,
-            400: ErrorSerializer,
+            400: AsOfErrorSerializer,
         },
     )
     def get(self, request, code: str, name: str) -> HttpResponse:
@@ -51,7 +60,7 @@ class LampiranFile(APIView):
         chart = chart_or_400(stem)
         day = as_of_or_400(request, region)
         paper = paper_or_400(request.query_params.get("paper"))
-        require_regulation_on(region, day)
+        require_structure_on(region, day)
         etag = structure_etag(region, request, day)
         if etag in request.headers.get("If-None-Match", ""):
             return HttpResponseNotModified(headers={"ETag": etag})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, viewsets
@@ -13,7 +14,14 @@ from apitools.params import region_or_400, text_or_400
 from apitools.renderers import ORJSONRenderer
 from apitools.schema import ApiError
 from regulations import citations, reader
-from regulations.models import AmbiguousCitation, Provision, ProvisionNotFound, Regulation
+from regulations.models import (
+    AmbiguousCitation,
+    Annex,
+    AnnexEntry,
+    Provision,
+    ProvisionNotFound,
+    Regulation,
+)
 
 
 class RegulationDoc(serializers.Serializer):
@@ -28,10 +36,26 @@ class RegulationDoc(serializers.Serializer):
     status = serializers.CharField()
     valid_from = serializers.DateField(allow_null=True)
     valid_until = serializers.DateField(allow_null=True)
+    dates = serializers.DictField(
+        child=serializers.DictField(),
+        help_text=(
+            "enacted_on, promulgated_on, valid_from, valid_until: each {date, source}; date "
+            "null where no text the portal holds gives it, source the provision of another "
+            'regulation that gives it ("" for the regulation\'s own text).'
+        ),
+    )
     revokes = serializers.ListField(child=serializers.DictField())
     revoked_by = serializers.ListField(child=serializers.DictField())
     provisions = serializers.ListField(
         child=serializers.DictField(), required=False, help_text="Detail only: the text, nested."
+    )
+    annexes = serializers.ListField(
+        child=serializers.DictField(),
+        required=False,
+        help_text=(
+            "Detail only: the Lampiran; a table's rows as published (number, and per column "
+            "staf_ahli, asisten, units, bagian, other: the texts verbatim with the unit key)."
+        ),
     )
 
 
@@ -52,6 +76,8 @@ def summary(regulation: Regulation) -> dict:
         "enacted_on": regulation.enacted_on,
         "promulgated_on": regulation.promulgated_on,
         "gazette": {"year": regulation.gazette_year, "number": regulation.gazette_number},
+        # Each date with the provision that gives it; null where no text held gives it.
+        "dates": regulation.known_dates(),
         "signer": {"title": regulation.signer_display, "name": regulation.signer_name},
         "revokes": [
             {"id": r.revoked_id, "citation": r.revoked.short_citation, "by": r.citation}
@@ -62,6 +88,28 @@ def summary(regulation: Regulation) -> dict:
             for r in regulation.revoked_by.all()
         ],
     }
+
+
+def annex_data(annex: Annex) -> dict:
+    """A Lampiran; a table's rows as published, each cell's texts verbatim in their order,
+    with the key of the structure unit each names ("" where none)."""
+    data = {
+        "citation": annex.citation,
+        "number": annex.number,
+        "title": annex.title,
+        "kind": annex.kind,
+        "attached_by": annex.attached_by,
+        "legend": annex.legend,
+    }
+    if annex.kind == Annex.Kind.TABLE:
+        rows: dict[int, dict] = {}
+        for entry in annex.entries.all():  # prefetched, by row, column and position
+            row = rows.setdefault(
+                entry.row, {"number": entry.row, **{c: [] for c in AnnexEntry.Column.values}}
+            )
+            row[entry.column].append({"text": entry.text, "unit": entry.unit_key})
+        data["rows"] = [rows[number] for number in sorted(rows)]
+    return data
 
 
 def detail(regulation: Regulation) -> dict:
@@ -79,10 +127,7 @@ def detail(regulation: Regulation) -> dict:
         ],
         "provisions": reader.provision_tree(regulation),
         "closing": regulation.closing,
-        "annexes": [
-            {"citation": a.citation, "title": a.title, "kind": a.kind, "attached_by": a.attached_by}
-            for a in regulation.annexes.order_by("position")
-        ],
+        "annexes": [annex_data(annex) for annex in regulation.annexes.all()],
         "rules": [
             {
                 "kind": rule.kind,
@@ -130,7 +175,11 @@ class RegulationViewSet(viewsets.ViewSet):
         responses={200: RegulationDoc, 400: ApiError, 404: ApiError},
     )
     def retrieve(self, request, pk=None):
-        regulation = self._queryset().filter(pk=pk).first() if str(pk).isdigit() else None
+        annexes = Annex.objects.order_by("position").prefetch_related(
+            Prefetch("entries", AnnexEntry.objects.order_by("row", "column", "position"))
+        )
+        queryset = self._queryset().prefetch_related(Prefetch("annexes", annexes))
+        regulation = queryset.filter(pk=pk).first() if str(pk).isdigit() else None
         if regulation is None:
             raise NotFound(_("No regulation with id %(id)s.") % {"id": pk})
         cite = text_or_400(request.query_params.get("cite"), "cite")

@@ -3,7 +3,7 @@
 Lampiran I: the whole structure. Lampiran II: the Kepala Daerah with the vertical agencies,
 BUMD, unsur pelayanan lainnya, perguruan tinggi and the region's forum. Lampiran III: the
 mechanism, from the Kepala Daerah down to each Asisten's agencies, with the reporting path
-back up. The table annex: Staf Ahli | Asisten | agencies | Bagian | other affairs.
+back up. The table annex is read in orgchart/lampiran/rows.py.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from orgchart.lampiran.stack import Block, Item
-from orgchart.models import Unit, UnitAffair, UnitLink
+from orgchart.models import Unit, UnitLink
 from orgchart.vocabulary import Category, LineKind, UnitKind
 from regulations.answers import rules_for
 from regulations.models import Region
@@ -49,7 +49,7 @@ def read_structure(region: Region, day: datetime.date) -> Structure:
         for row in Unit.objects.filter(region=region)
         .as_of(day)
         .order_by("lft")
-        .values("id", "parent_id", "name", "kind", "line", "category", "source_citation")
+        .values("id", "key", "parent_id", "name", "kind", "line", "category", "source_citation")
     }
     children: dict[int | None, list[int]] = defaultdict(list)
     for row in rows.values():
@@ -233,68 +233,11 @@ def lampiran_three(structure: Structure, region: Region, day: datetime.date) -> 
     return content
 
 
-@dataclass
-class TableRow:
-    number: int
-    staf_ahli: list[tuple[str, int | None]]
-    asisten: tuple[str, int]
-    units: list[tuple[str, int]]
-    bagian: list[tuple[str, int]]
-    other: list[str]
-
-
-def table_rows(structure: Structure, day: datetime.date) -> list[TableRow]:
-    """One row per Asisten, in Bengkulu's form."""
-    sekda = _top(structure)[2]
-    asisten = [
+def asisten_of(structure: Structure) -> list[dict]:
+    """The Asisten under the Sekda, in the order of the structure."""
+    sekda = _top(structure)[2] if structure.root else None
+    return [
         structure.rows[i]
         for i in (structure.children.get(sekda["id"], []) if sekda else [])
         if structure.rows[i]["kind"] == UnitKind.ASISTEN
     ]
-    members = {
-        row["id"]: [structure.rows[i] for i in structure.children.get(row["id"], [])]
-        + [structure.rows[link["target_id"]] for link in structure.second.get(row["id"], [])]
-        for row in asisten
-    }
-    other = _other_affairs(members, day)
-    rows = []
-    for number, row in enumerate(asisten, start=1):
-        units = members[row["id"]]
-        rows.append(
-            TableRow(
-                number=number,
-                staf_ahli=[
-                    (structure.rows[i]["name"], i)
-                    for i in structure.advisers.get(row["id"], [])
-                    if i in structure.rows
-                ],
-                asisten=(row["name"], row["id"]),
-                units=[(u["name"], u["id"]) for u in units if u["kind"] != UnitKind.BAGIAN],
-                bagian=[(u["name"], u["id"]) for u in units if u["kind"] == UnitKind.BAGIAN],
-                other=other.get(row["id"], []),
-            )
-        )
-    return rows
-
-
-def _other_affairs(members: dict[int, list[dict]], day: datetime.date) -> dict[int, list[str]]:
-    """The bidang an Asisten coordinates that none of its units carries out: "urusan lain"."""
-    unit_ids = set(members) | {u["id"] for units in members.values() for u in units}
-    coordinated: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    carried: dict[int, set[str]] = defaultdict(set)
-    for row in (
-        UnitAffair.objects.as_of(day)
-        .filter(unit_id__in=unit_ids)
-        .order_by("pk")
-        .values("unit_id", "role", "affair__code", "wording")
-    ):
-        if row["role"] == UnitAffair.Role.COORDINATES:
-            coordinated[row["unit_id"]].append((row["affair__code"], row["wording"]))
-        else:
-            carried[row["unit_id"]].add(row["affair__code"])
-    result = {}
-    for asisten_id, units in members.items():
-        covered = set().union(*(carried[u["id"]] for u in units)) if units else set()
-        wordings = [w for code, w in coordinated[asisten_id] if code not in covered and w]
-        result[asisten_id] = list(dict.fromkeys(wordings))
-    return result

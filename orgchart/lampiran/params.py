@@ -7,14 +7,24 @@ from rest_framework.exceptions import ParseError
 
 from orgchart.lampiran.document import CHARTS, PAPERS
 
-ALIASES = {"1": "I", "2": "II", "3": "III", "i": "I", "ii": "II", "iii": "III", "tabel": "table"}
+ALIASES = {
+    "1": "I",
+    "2": "II",
+    "3": "III",
+    "i": "I",
+    "ii": "II",
+    "iii": "III",
+    "tabel": "table",
+    "reading": "table-reading",
+}
 
 
 def chart_or_400(name: str) -> str:
     chart = ALIASES.get(name.lower(), name if name in CHARTS else name.lower())
     if chart not in CHARTS:
         raise ParseError(
-            _("Unknown Lampiran “%(name)s”: use I, II, III or table.") % {"name": name}
+            _("Unknown Lampiran “%(name)s”: use I, II, III, table or table-reading.")
+            % {"name": name}
         )
     return chart
 

@@ -1,11 +1,14 @@
 """The table annex in the form of Perwal Bengkulu 24/2018's Lampiran:
-NO | STAF AHLI | ASISTEN | PERANGKAT DAERAH | BAGIAN | URUSAN LAIN, one row per Asisten."""
+NO | STAF AHLI | ASISTEN | PERANGKAT DAERAH | BAGIAN | URUSAN LAIN, its rows as published or
+one row per Asisten as the portal reads the structure; a text a flaw note touches carries the
+note's number as a superscript."""
 
 from __future__ import annotations
 
-from orgchart.lampiran.content import TableRow
 from orgchart.lampiran.layout import MAX_FONT, MIN_FONT, ChartLayout, Page
 from orgchart.lampiran.measure import LINE_HEIGHT, text_width, wrap
+from orgchart.lampiran.notes import superscript
+from orgchart.lampiran.rows import Entry, TableRow
 from orgchart.lampiran.shapes import Box, Drawing, Label
 
 COLUMNS = (
@@ -16,21 +19,51 @@ COLUMNS = (
     ("BAGIAN", 0.19),
     ("URUSAN LAIN", 0.15),
 )
+# The headings as the published table prints them, over a row numbering its columns.
+PUBLISHED_HEADINGS = (
+    "NO",
+    "STAF AHLI",
+    "ASISTEN",
+    "SEKRETARIAT DEWAN, INSPEKTORAT, DINAS DAN BADAN",
+    "BAGIAN",
+    "URUSAN LAIN",
+)
 STEP = 0.25
 
 
+def _text(entry: Entry, number: int | None = None) -> str:
+    prefix = f"{number}. " if number is not None else ""
+    return f"{prefix}{entry.text}{superscript(entry.marks)}"
+
+
+def _numbered(entries: tuple[Entry, ...], always: bool) -> list[tuple[str, int | None]]:
+    """Lists of units are numbered in their cell; a cell of one Staf Ahli or Asisten is not."""
+    if not always and len(entries) < 2:
+        return [(_text(e), e.unit_id) for e in entries]
+    return [(_text(e, n), e.unit_id) for n, e in enumerate(entries, start=1)]
+
+
 def _cells(row: TableRow) -> list[list[tuple[str, int | None]]]:
-    numbered = lambda entries: [  # noqa: E731
-        (f"{index}. {text}", unit) for index, (text, unit) in enumerate(entries, start=1)
-    ]
     return [
         [(f"{row.number}.", None)],
-        numbered(row.staf_ahli),
-        [row.asisten],
-        numbered(row.units),
-        numbered(row.bagian),
-        numbered([(text, None) for text in row.other]),
+        _numbered(row.staf_ahli, not row.published),
+        _numbered(row.asisten, False),
+        _numbered(row.units, True),
+        _numbered(row.bagian, True),
+        _numbered(row.other, True),
     ]
+
+
+def column_titles(rows: list[TableRow]) -> tuple[str, ...]:
+    """The six column headings the table prints over ``rows``."""
+    return _headings(rows)[0]
+
+
+def _headings(rows: list[TableRow]) -> tuple[tuple[str, ...], ...]:
+    """The heading rows: the published table's own with its column numbers, or the portal's."""
+    if rows and all(row.published for row in rows):
+        return PUBLISHED_HEADINGS, tuple(str(n) for n in range(1, 7))
+    return (tuple(title for title, _fraction in COLUMNS),)
 
 
 def _flowed(
@@ -67,29 +100,44 @@ def _row_height(row: TableRow, widths: list[float], size: float, flows: tuple[in
     )
 
 
-def _header_height(widths: list[float], size: float) -> float:
+Headings = tuple[tuple[str, ...], ...]
+
+
+def _heading_heights(headings: Headings, widths: list[float], size: float) -> list[float]:
     pad = size * 0.4
-    return max(
-        len(wrap(title, w - 2 * pad, size, True)) * size * LINE_HEIGHT + 2 * pad
-        for (title, _fraction), w in zip(COLUMNS, widths, strict=True)
-    )
+    return [
+        max(
+            len(wrap(title, w - 2 * pad, size, True)) * size * LINE_HEIGHT + 2 * pad
+            for title, w in zip(titles, widths, strict=True)
+        )
+        for titles in headings
+    ]
 
 
 def _draw(
-    rows: list[TableRow], widths: list[float], size: float, flows: tuple[int, ...]
+    rows: list[TableRow],
+    widths: list[float],
+    size: float,
+    flows: tuple[int, ...],
+    headings: Headings,
 ) -> Drawing:
     """Header cells are boxes; the body is ruled with lines, its entries are texts that
     stand for their units (so the geometry check proves no text crosses a rule)."""
     width = sum(widths)
     drawing = Drawing(width=width)
     pad = size * 0.4
-    header_h = _header_height(widths, size)
-    x = 0.0
-    for (title, _fraction), w in zip(COLUMNS, widths, strict=True):
-        lines = wrap(title, w - 2 * pad, size, True)
-        drawing.boxes.append(Box(f"th-{x:.0f}", x, 0, w, header_h, lines, size, True, "group"))
-        x += w
-    y = header_h
+    y = 0.0
+    for level, (titles, height) in enumerate(
+        zip(headings, _heading_heights(headings, widths, size), strict=True)
+    ):
+        x = 0.0
+        for title, w in zip(titles, widths, strict=True):
+            lines = wrap(title, w - 2 * pad, size, True)
+            key = f"th{level}-{x:.0f}"
+            drawing.boxes.append(Box(key, x, y, w, height, lines, size, True, "group"))
+            x += w
+        y += height
+    header_h = y
     for row in rows:
         x = 0.0
         for entries, w, flow in zip(_cells(row), widths, flows, strict=True):
@@ -127,28 +175,31 @@ def lay_out_table(rows: list[TableRow], area: tuple[float, float]) -> ChartLayou
     long lists flow into sub-columns; at 6 pt, rows go on as many pages as they need, the
     header repeated on each."""
     widths = _widths(rows, area[0])
+    headings = _headings(rows)
     expected = frozenset(
         unit for row in rows for cells in _cells(row) for _text, unit in cells if unit is not None
     )
 
     def height(chunk: list[TableRow], size: float, flows: tuple[int, ...]) -> float:
-        return _header_height(widths, size) + sum(
+        return sum(_heading_heights(headings, widths, size)) + sum(
             _row_height(r, widths, size, flows) for r in chunk
         )
+
+    def page(chunk: list[TableRow], size: float, flows: tuple[int, ...]) -> Page:
+        return Page(_draw(chunk, widths, size, flows, headings), 1.0, font_size=size)
 
     size = MAX_FONT
     while size >= MIN_FONT:
         for flows in FLOWS:
             if height(rows, size, flows) <= area[1]:
-                page = Page(_draw(rows, widths, size, flows), 1.0, font_size=size)
-                return ChartLayout((page,), expected)
+                return ChartLayout((page(rows, size, flows),), expected)
         size -= STEP
     flows = FLOWS[-1]
     pages, chunk = [], []
     for row in rows:
         if chunk and height([*chunk, row], MIN_FONT, flows) > area[1]:
-            pages.append(Page(_draw(chunk, widths, MIN_FONT, flows), 1.0, font_size=MIN_FONT))
+            pages.append(page(chunk, MIN_FONT, flows))
             chunk = []
         chunk.append(row)
-    pages.append(Page(_draw(chunk, widths, MIN_FONT, flows), 1.0, font_size=MIN_FONT))
+    pages.append(page(chunk, MIN_FONT, flows))
     return ChartLayout(tuple(pages), expected)
