@@ -17,6 +17,7 @@ from config.api import router
 from config.health import Healthz, readyz
 from coordination.desk import views as coordination_home
 from orgchart import views as orgchart_views
+from orgchart.api_flaws import RegionFlaws
 from orgchart.api_lampiran import LampiranFile
 from orgchart.views import account as account_views
 from regulations import views as regulations_views
@@ -73,6 +74,7 @@ urlpatterns = [
         LampiranFile.as_view(),
         name="lampiran-file",
     ),
+    path("api/v1/regions/<str:code>/flaws/", RegionFlaws.as_view(), name="region-flaws"),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # Swagger UI's start script comes from the split view as its own file (no inline script);

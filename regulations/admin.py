@@ -61,11 +61,15 @@ class RegulationAdmin(PortalAdmin):
     inlines = [RecitalInline, AnnexInline, RuleInline, RevocationInline]
     fieldsets = (
         (None, {"fields": ("region", "kind", "number", "year", "title", "status")}),
-        ("Penetapan / Enactment", {"fields": ("enacted_place", "enacted_on")}),
+        (
+            "Penetapan / Enactment",
+            {"fields": ("enacting_formula", "enacted_line", "enacted_place", "enacted_on")},
+        ),
         (
             "Pengundangan / Promulgation",
             {
                 "fields": (
+                    "promulgated_line",
                     "promulgated_place",
                     "promulgated_on",
                     "gazette_year",
@@ -86,6 +90,7 @@ class RegulationAdmin(PortalAdmin):
             },
         ),
         ("Masa berlaku / Validity", {"fields": ("valid_from", "valid_until")}),
+        ("Penutup / Closing", {"fields": ("closing",)}),
     )
 
 
@@ -144,4 +149,16 @@ class AnnexEntryAdmin(PortalAdmin):
 @admin.register(Certifier)
 class CertifierAdmin(PortalAdmin):
     list_select_related = ("regulation__region",)
-    list_display = ("regulation", "title", "name")
+    list_display = ("regulation", "citation", "title", "name")
+    list_filter = ("regulation__region",)
+    fields = (
+        "regulation",
+        "position",
+        "citation",
+        "wording",
+        "title",
+        "name",
+        "nip_printed",
+        "nip",
+    )
+    readonly_fields = ("nip",)  # the digits of the NIP as printed (Certifier.save)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 from regulations import citations
@@ -9,8 +10,12 @@ from regulations.models import Regulation
 
 
 def anchor(citation: str) -> str:
-    """ "Pasal 13 ayat (5)" → "pasal-13-ayat-5"; "BAB III" → "bab-iii"."""
-    return re.sub(r"[^a-z0-9]+", "-", citations.canonical(citation).lower()).strip("-")
+    """ "Pasal 13 ayat (5)" → "pasal-13-ayat-5"; "BAB III" → "bab-iii"; a place of the text
+    that is no provision ("Menetapkan", "penutup", "Menimbang huruf a") → its own slug:
+    "menetapkan", the id the reader page gives the enacting formula."""
+    with contextlib.suppress(citations.CitationSyntaxError):
+        citation = citations.canonical(citation)
+    return re.sub(r"[^a-z0-9]+", "-", citation.lower()).strip("-")
 
 
 def provision_tree(regulation: Regulation) -> list[dict]:

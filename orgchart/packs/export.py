@@ -104,7 +104,14 @@ def _regulation(regulation: Regulation) -> dict:
     data = {"kind": regulation.kind, "number": regulation.number, "year": regulation.year}
     data |= {name: getattr(regulation, name) for name in REGULATION_FIELDS}
     data["certifiers"] = [
-        {"title": c.title, "name": c.name, "nip": c.nip} for c in regulation.certifiers.all()
+        {
+            "citation": c.citation,
+            "wording": c.wording.split("\n") if c.wording else [],
+            "title": c.title,
+            "name": c.name,
+            "nip": c.nip_printed or c.nip,
+        }
+        for c in regulation.certifiers.order_by("position")
     ]
     data["revokes"] = [
         {
@@ -126,7 +133,7 @@ def _regulation(regulation: Regulation) -> dict:
     data["rules"] = [
         {
             "kind": rule.kind,
-            "citation": rule.citation,
+            "citation": rule.citations if rule.also_cites else rule.citation,
             "value": _sorted(rule.value),
             "summary": rule.summary,
         }

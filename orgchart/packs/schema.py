@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from orgchart.models import Appointment, KindRelation, UnitLink
 from orgchart.vocabulary import Category, LineKind, UnitKind
 from regulations import citations
-from regulations.models import Annex, AnnexEntry, Region, Regulation
+from regulations.models import Annex, AnnexEntry, Certifier, Region, Regulation
 
 PACK_FORMAT = 1
 
@@ -80,8 +80,11 @@ SCHEMA: dict = {
                     "number": _STR,
                     "year": {"type": "integer"},
                     "title": _STR,
+                    "enacting_formula": _STR,
+                    "enacted_line": _STR,
                     "enacted_place": _STR,
                     "enacted_on": _OPT_DATE,
+                    "promulgated_line": _STR,
                     "promulgated_place": _STR,
                     "promulgated_on": _OPT_DATE,
                     "gazette_year": {"type": ["integer", "null"]},
@@ -98,7 +101,15 @@ SCHEMA: dict = {
                     "certifiers": {
                         "type": "array",
                         "items": _obj(
-                            {"title": _STR, "name": _STR, "nip": _STR}, ["title", "name", "nip"]
+                            {
+                                # "penutup" or the Lampiran it is printed under; left out, penutup.
+                                "citation": _CITATION,
+                                "wording": {"type": "array", "items": _STR},
+                                "title": _STR,
+                                "name": _STR,
+                                "nip": _STR,
+                            },
+                            ["title", "name", "nip"],
                         ),
                     },
                     "revokes": {
@@ -110,6 +121,9 @@ SCHEMA: dict = {
                                 "year": {"type": "integer"},
                                 "title": _STR,
                                 "citation": _CITATION,
+                                # Only as the revoking provision gives them; left out, unknown.
+                                "enacted_on": _OPT_DATE,
+                                "promulgated_on": _OPT_DATE,
                             },
                             ["kind", "number", "year", "title", "citation"],
                         ),
@@ -149,7 +163,18 @@ SCHEMA: dict = {
                         "items": _obj(
                             {
                                 "kind": _STR,
-                                "citation": _CITATION,
+                                # One provision, or several with the main one first.
+                                "citation": {
+                                    "anyOf": [
+                                        _CITATION,
+                                        {
+                                            "type": "array",
+                                            "items": _CITATION,
+                                            "minItems": 2,
+                                            "uniqueItems": True,
+                                        },
+                                    ]
+                                },
                                 "value": {"type": "object"},
                                 "summary": _STR,
                             },
@@ -310,6 +335,12 @@ def _citation_problems(where: str, text: str, known: set[str]) -> list[str]:
     return []
 
 
+def rule_citations(rule: dict) -> list[str]:
+    """A pack rule's citations, the main one first (``citation`` is one or a list)."""
+    cited = rule["citation"]
+    return [cited] if isinstance(cited, str) else list(cited)
+
+
 def _unit_problems(where: str, key: str, keys: dict[str, dict]) -> list[str]:
     """Other sections refer to units by key, so the key must be one the structure gives."""
     return [] if key in keys else [f"{where}: no unit with key {key}."]
@@ -355,10 +386,11 @@ def _reference_problems(data: dict, keys: dict[str, dict], known: set[str]) -> l
 
 def _regulation_problems(regulation: dict, keys: dict[str, dict], known: set[str]) -> list[str]:
     """The regulation's rules and what it revokes cite its provisions; its Lampiran's cells
-    name units of the structure."""
-    problems: list[str] = []
+    name units of the structure; its certifications are printed where it has a place."""
+    problems = _certifier_problems(regulation)
     for index, rule in enumerate(regulation.get("rules", [])):
-        problems += _citation_problems(f"regulation/rules/{index}", rule["citation"], known)
+        for text in rule_citations(rule):
+            problems += _citation_problems(f"regulation/rules/{index}", text, known)
     for index, revoked in enumerate(regulation.get("revokes", [])):
         problems += _citation_problems(f"regulation/revokes/{index}", revoked["citation"], known)
     for index, annex in enumerate(regulation.get("annexes", [])):
@@ -370,4 +402,18 @@ def _regulation_problems(regulation: dict, keys: dict[str, dict], known: set[str
                             f"regulation/annexes/{index}/rows/{row['number']}/{column}: "
                             f"no unit with key {cell['unit']}."
                         )
+    return problems
+
+
+def _certifier_problems(regulation: dict) -> list[str]:
+    """A certification is printed after the closing ("penutup") or under one of the Lampiran."""
+    annexes = {f"Lampiran {annex['number']}".strip() for annex in regulation.get("annexes", [])}
+    problems = []
+    for index, certifier in enumerate(regulation.get("certifiers", [])):
+        printed_at = certifier.get("citation", Certifier.CLOSING)
+        if printed_at != Certifier.CLOSING and printed_at not in annexes:
+            problems.append(
+                f"regulation/certifiers/{index}: {printed_at} is neither "
+                f"{Certifier.CLOSING} nor a Lampiran of this pack."
+            )
     return problems

@@ -10,7 +10,7 @@ from typing import Any
 from django.db import models
 
 from orgchart.packs.report import Report, replace_if_changed
-from orgchart.packs.schema import located, walk_provisions
+from orgchart.packs.schema import located, rule_citations, walk_provisions
 from regulations import citations
 from regulations.models import (
     Annex,
@@ -28,8 +28,11 @@ from regulations.services import record_revocation
 REGION_FIELDS = ("name", "kind", "province", "head_title", "seat", "timezone")
 REGULATION_FIELDS = (
     "title",
+    "enacting_formula",
+    "enacted_line",
     "enacted_place",
     "enacted_on",
+    "promulgated_line",
     "promulgated_place",
     "promulgated_on",
     "gazette_year",
@@ -232,17 +235,34 @@ def sync_annexes(regulation: Regulation, annexes: list[dict], report: Report) ->
 
 
 def sync_certifiers(regulation: Regulation, certifiers: list[dict], report: Report) -> None:
+    """Each certification as printed: where, its lines above the name, and the NIP spaced as
+    printed (Certifier.save keeps its digits in ``nip``)."""
     wanted = [
-        (position, item["title"], item["name"], item["nip"].replace(" ", ""))
+        (
+            position,
+            item.get("citation", Certifier.CLOSING),
+            "\n".join(item.get("wording", [])),
+            item["title"],
+            item["name"],
+            item["nip"],
+        )
         for position, item in enumerate(certifiers, start=1)
     ]
     current = list(
-        regulation.certifiers.order_by("position").values_list("position", "title", "name", "nip")
+        regulation.certifiers.order_by("position").values_list(
+            "position", "citation", "wording", "title", "name", "nip_printed"
+        )
     )
 
-    def create(position: int, title: str, name: str, nip: str) -> None:
+    def create(position: int, citation: str, wording: str, title: str, name: str, nip: str) -> None:
         certifier = Certifier(
-            regulation=regulation, position=position, title=title, name=name, nip=nip
+            regulation=regulation,
+            position=position,
+            citation=citation,
+            wording=wording,
+            title=title,
+            name=name,
+            nip_printed=nip,
         )
         with located(f"regulation/certifiers/{position - 1}"):
             certifier.full_clean()
@@ -252,22 +272,24 @@ def sync_certifiers(regulation: Regulation, certifiers: list[dict], report: Repo
 
 
 def sync_rules(regulation: Regulation, rules: list[dict], report: Report) -> None:
-    wanted = [
-        (
-            rule["kind"],
-            citations.canonical(rule["citation"]),
-            rule["value"],
-            rule.get("summary", ""),
-        )
-        for rule in rules
-    ]
+    wanted = []
+    for rule in rules:
+        main, *further = [citations.canonical(text) for text in rule_citations(rule)]
+        wanted.append((rule["kind"], main, further, rule["value"], rule.get("summary", "")))
     current = list(
-        regulation.rules.order_by("pk").values_list("kind", "citation", "value", "summary")
+        regulation.rules.order_by("pk").values_list(
+            "kind", "citation", "also_cites", "value", "summary"
+        )
     )
 
-    def create(kind: str, citation: str, value: dict, summary: str) -> None:
+    def create(kind: str, citation: str, also_cites: list, value: dict, summary: str) -> None:
         rule = Rule(
-            regulation=regulation, kind=kind, citation=citation, value=value, summary=summary
+            regulation=regulation,
+            kind=kind,
+            citation=citation,
+            also_cites=also_cites,
+            value=value,
+            summary=summary,
         )
         with located(f"regulation/rules: {kind} {citation}"):
             rule.full_clean()
@@ -278,22 +300,7 @@ def sync_rules(regulation: Regulation, rules: list[dict], report: Report) -> Non
 
 def sync_revocations(regulation: Regulation, revokes: list[dict], report: Report) -> None:
     for item in revokes:
-        lookup = {
-            "region": regulation.region,
-            "kind": item["kind"],
-            "number": item["number"],
-            "year": item["year"],
-        }
-        revoked = Regulation.objects.filter(**lookup).first()
-        if revoked is None:
-            revoked = Regulation(**lookup, title=item["title"], status=Regulation.Status.IN_FORCE)
-            revoked.full_clean()
-            revoked.save()
-            report.created("revoked regulation")
-        elif revoked.title != item["title"]:
-            revoked.title = item["title"]
-            revoked.save(update_fields=["title"])
-            report.changed("revoked regulation")
+        revoked = sync_revoked(regulation, item, report)
         citation = citations.canonical(item["citation"])
         existing = Revocation.objects.filter(revoking=regulation, revoked=revoked).first()
         if existing is None:
@@ -303,3 +310,37 @@ def sync_revocations(regulation: Regulation, revokes: list[dict], report: Report
             existing.citation = citation
             existing.save(update_fields=["citation"])
             report.changed("revocation")
+
+
+def sync_revoked(regulation: Regulation, item: dict, report: Report) -> Regulation:
+    """The revoked regulation, with what the revoking text says of it: its title, and its dates
+    where that text gives them. A date the entry leaves out stays unknown, or as the revoked
+    regulation's own pack gives it: the revoking text never clears it."""
+    lookup = {
+        "region": regulation.region,
+        "kind": item["kind"],
+        "number": item["number"],
+        "year": item["year"],
+    }
+    fields = {"title": item["title"]} | {
+        name: as_date(item[name])
+        for name in ("enacted_on", "promulgated_on")
+        if item.get(name) is not None
+    }
+    revoked = Regulation.objects.filter(**lookup).first()
+    if revoked is None:
+        revoked = Regulation(**lookup, **fields, status=Regulation.Status.IN_FORCE)
+        with located("regulation/revokes"):
+            revoked.full_clean()
+        revoked.save()
+        report.created("revoked regulation")
+        return revoked
+    changed = [name for name, value in fields.items() if getattr(revoked, name) != value]
+    if changed:
+        for name in changed:
+            setattr(revoked, name, fields[name])
+        with located("regulation/revokes"):
+            revoked.full_clean()
+        revoked.save(update_fields=changed)
+        report.changed("revoked regulation")
+    return revoked

@@ -9,14 +9,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ParseError
 
-from apitools.params import find_region, parse_as_of, require_regulation_on
+from apitools.params import DateNotAnswered, Refusal, find_region, parse_as_of
 from orgchart.models import Unit, assignment_of
-from orgchart.packs.flaws import find_flaws
+from orgchart.packs.flaws import Severity, find_flaws
+from orgchart.packs.flaws.publish import by_class
+from orgchart.read.held import require_structure_on
 from orgchart.read.portfolios import portfolios
 from orgchart.read.tree import tree
 from orgchart.read.units import unit_detail
 from orgchart.rule_text import describe
 from regulations.models import Region, Regulation
+from regulations.reader import anchor
 
 LAMPIRAN_TABS = (
     ("I", "Lampiran I"),
@@ -72,28 +75,57 @@ def _day_for(request: HttpRequest, region: Region | None):
         return parse_as_of(None, region), str(exc.detail)
 
 
+def _answer_for(region: Region, day) -> tuple[Regulation | None, Refusal | None]:
+    """The regulation whose structure the page shows for ``day``, or the refusal the API gives
+    for that date (naming the regulation in force, or the earliest held)."""
+    try:
+        return require_structure_on(region, day), None
+    except DateNotAnswered as exc:
+        return None, exc.detail
+
+
 def region_page(request: HttpRequest, code: str) -> HttpResponse:
     region = find_region(code)
     if region is None:
         raise Http404(f"No region {code!r}")
     day, error = _day_for(request, region)
-    try:
-        regulation = require_regulation_on(region, day)
-    except ParseError as exc:
-        regulation, error = None, str(exc.detail)
-    context = {"region": region, "day": day, "error": error, "regulation": regulation}
+    regulation, refusal = _answer_for(region, day)
+    context = {
+        "region": region,
+        "day": day,
+        "error": str(refusal) if refusal else error,
+        "refusal": refusal,
+        "regulation": regulation,
+    }
     if regulation is not None:
         context |= {
             "root": tree(region, day),
             "assistants": portfolios(region, day)["assistants"],
             "rules": _read_rules(regulation),
-            "flaws": [
-                {"flaw": flaw, "sources": flaw.sources(regulation)}
-                for flaw in find_flaws(regulation)
-            ],
+            "flaw_groups": _flaw_groups(regulation),
             "lampiran_tabs": LAMPIRAN_TABS,
         }
     return render(request, "orgchart/region.html", context)
+
+
+def _flaw_groups(regulation: Regulation) -> list[dict]:
+    """The flaws of the text by class, each with its provisions as links into the reader."""
+    groups = []
+    for klass, flaws in by_class(find_flaws(regulation)):
+        items = [
+            {
+                "flaw": flaw,
+                "provisions": [
+                    {"citation": citation, "anchor": anchor(citation)}
+                    for citation in (flaw.citation, *flaw.related)
+                    if citation
+                ],
+            }
+            for flaw in flaws
+        ]
+        severe = any(flaw.severity == Severity.RESPONSIBILITY for flaw in flaws)
+        groups.append({"klass": klass, "items": items, "open": severe or len(flaws) <= 5})
+    return groups
 
 
 def unit_page(request: HttpRequest, pk: int) -> HttpResponse:
@@ -101,8 +133,12 @@ def unit_page(request: HttpRequest, pk: int) -> HttpResponse:
         Unit.objects.select_related("region", "source_regulation__region"), pk=pk
     )
     day, error = _day_for(request, unit.region)
-    return render(
-        request,
-        "orgchart/unit.html",
-        {"unit": unit, "detail": unit_detail(unit, day), "day": day, "error": error},
-    )
+    _regulation, refusal = _answer_for(unit.region, day)
+    context = {
+        "unit": unit,
+        "detail": None if refusal else unit_detail(unit, day),
+        "day": day,
+        "error": str(refusal) if refusal else error,
+        "refusal": refusal,
+    }
+    return render(request, "orgchart/unit.html", context)

@@ -161,8 +161,25 @@ class Regulation(ValidityPeriod):
     number = models.CharField(_("number"), max_length=20)
     year = models.PositiveSmallIntegerField(_("year"))
     title = models.TextField(_("title"), help_text=_("Verbatim, as published."))
+    enacting_formula = models.TextField(
+        _("enacting formula"),
+        blank=True,
+        help_text=_("The words after “Menetapkan :”, verbatim: “PERATURAN WALIKOTA TENTANG …”."),
+    )
+    enacted_line = models.CharField(
+        _("enactment as printed"),
+        max_length=200,
+        blank=True,
+        help_text=_("“Ditetapkan di … pada tanggal …”, verbatim."),
+    )
     enacted_place = models.CharField(_("place of enactment"), max_length=120, blank=True)
     enacted_on = models.DateField(_("date of enactment"), null=True, blank=True)
+    promulgated_line = models.CharField(
+        _("promulgation as printed"),
+        max_length=200,
+        blank=True,
+        help_text=_("“Diundangkan di … pada tanggal …”, verbatim."),
+    )
     promulgated_place = models.CharField(_("place of promulgation"), max_length=120, blank=True)
     promulgated_on = models.DateField(_("date of promulgation"), null=True, blank=True)
     gazette_year = models.PositiveSmallIntegerField(_("gazette year"), null=True, blank=True)
@@ -247,6 +264,28 @@ class Regulation(ValidityPeriod):
         """A provision's full citation: "Perbup Kutai Kartanegara 4/2018 Pasal 13 ayat (5)"."""
         return f"{self.short_citation} {citation}".strip()
 
+    def in_force_on(self, day: datetime.date) -> bool:
+        """The row rule of ``RegulationQuerySet.in_force``: published, valid on ``day``, and
+        made by then (a regulation of unknown start counts from the first day of its year)."""
+        return self.status != self.Status.DRAFT and self.is_valid_on(day) and self.year <= day.year
+
+    def known_dates(self) -> dict[str, dict]:
+        """Its four dates, each ``{"date", "source"}``: ``date`` None where no text the portal
+        holds gives it (shown "unknown"); ``source`` the provision of another regulation that
+        gives it, "" for its own text. A regulation the portal knows only from the one that
+        revokes it (no signature block of its own) has its dates from the revoking provision;
+        its last day in force comes from there whatever it holds. Uses ``revoked_by`` as
+        prefetched."""
+        revocation = next(iter(self.revoked_by.all()), None)
+        by_revocation = revocation.revoking.cite(revocation.citation) if revocation else ""
+        dates = {}
+        for name in ("enacted_on", "promulgated_on", "valid_from", "valid_until"):
+            value = getattr(self, name)
+            from_revocation = name == "valid_until" or not self.signer_name
+            source = by_revocation if value is not None and from_revocation else ""
+            dates[name] = {"date": value, "source": source}
+        return dates
+
     def clean(self) -> None:
         errors = {}
         if self.enacted_on and self.promulgated_on and self.promulgated_on < self.enacted_on:
@@ -300,7 +339,11 @@ class Revocation(models.Model):
 
 
 class Certifier(models.Model):
-    """An official who certified a copy of the regulation ("Salinan sesuai dengan aslinya")."""
+    """A certification of a copy of the regulation ("Salinan sesuai dengan aslinya") as printed,
+    where it is printed: one row per block, so an official who certifies the regulation and its
+    Lampiran has two."""
+
+    CLOSING = "penutup"
 
     regulation = models.ForeignKey(
         Regulation,
@@ -318,6 +361,27 @@ class Certifier(models.Model):
         help_text=_("Personal data."),
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
+    citation = models.CharField(
+        _("printed at"),
+        max_length=120,
+        default=CLOSING,
+        help_text=_("“penutup” (after the closing) or the Lampiran it is printed under."),
+    )
+    wording = models.TextField(
+        _("wording"),
+        blank=True,
+        help_text=_(
+            "The lines printed above the name, verbatim, one a line: “Salinan sesuai dengan "
+            "aslinya,”, the office, the title."
+        ),
+    )
+    nip_printed = models.CharField(
+        _("NIP as printed"),
+        max_length=32,
+        blank=True,
+        validators=[validate_nip],
+        help_text=_("Personal data. Spaced as printed; the NIP field holds its digits."),
+    )
 
     history = HistoricalRecords()
 
@@ -330,9 +394,19 @@ class Certifier(models.Model):
         return f"{self.title} {self.name}"
 
     def save(self, *args, **kwargs) -> None:
-        self.nip = normalise_nip(self.nip)
+        self.nip = normalise_nip(self.nip_printed or self.nip)
         super().save(*args, **kwargs)
 
     @property
     def owning_region_id(self) -> int:
         return self.regulation.region_id
+
+    def clean(self) -> None:
+        errors = {}
+        printed = normalise_nip(self.nip_printed)
+        if printed and self.nip and normalise_nip(self.nip) != printed:
+            errors["nip_printed"] = _("The NIP as printed and the NIP have different digits.")
+        if self.wording and self.title.casefold() not in self.wording.casefold():
+            errors["wording"] = _("The wording as printed does not contain the title.")
+        if errors:
+            raise ValidationError(errors)

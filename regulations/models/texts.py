@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext
@@ -29,7 +31,11 @@ class ProvisionQuerySet(models.QuerySet):
         segments = citations.parse(citation)
         if segments[0].kind == "lampiran":
             raise citations.CitationSyntaxError(
-                gettext("A Lampiran is an annex, not a provision: use Annex.objects.resolve().")
+                gettext(
+                    "%(citation)s is an annex (Lampiran) of the regulation, not a provision of "
+                    "its text: cite a Pasal, ayat, huruf or angka."
+                )
+                % {"citation": citations.display(segments)}
             )
         matches = list(self.filter(regulation=regulation, key=citations.key(segments))[:2])
         if not matches:
@@ -187,6 +193,18 @@ class Recital(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.label}"
+
+    @property
+    def citation(self) -> str:
+        """ "Menimbang huruf b", "Mengingat angka 2": how a drafter cites the item."""
+        label = self.label.strip().strip(".()").lower()
+        segment = "huruf" if self.kind == self.Kind.MENIMBANG else "angka"
+        return f"{self.get_kind_display()} {segment} {label}"
+
+    @property
+    def anchor(self) -> str:
+        """The id the reader page gives it: "menimbang-huruf-b"."""
+        return re.sub(r"[^a-z0-9]+", "-", self.citation.lower()).strip("-")
 
     @property
     def owning_region_id(self) -> int:

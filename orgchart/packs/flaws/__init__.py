@@ -7,7 +7,15 @@ over one :class:`~orgchart.packs.flaws.base.Source` and returns the findings mos
 
 from __future__ import annotations
 
-from orgchart.packs.flaws import lists, names, numbering, references
+from orgchart.packs.flaws import (
+    lists,
+    metadata,
+    names,
+    numbering,
+    references,
+    subjects,
+    typos,
+)
 from orgchart.packs.flaws.base import Flaw, FlawClass, Severity, Source
 from regulations.models import Regulation
 
@@ -17,7 +25,10 @@ CHECKS = [
     *references.CHECKS,
     *lists.CHECKS,
     *numbering.CHECKS,
+    *subjects.CHECKS,
     *names.CHECKS,
+    *metadata.CHECKS,
+    *typos.CHECKS,
 ]
 
 

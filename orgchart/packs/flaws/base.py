@@ -234,5 +234,43 @@ class Source:
     def rules(self) -> list:
         return list(self.regulation.rules.order_by("pk"))
 
+    @cached_property
+    def affairs_by_pk(self) -> dict:
+        """The whole affairs taxonomy (reference data, a few dozen rows), for its hierarchy."""
+        from orgchart.models import Affair
+
+        return Affair.objects.in_bulk()
+
+    @cached_property
+    def passages(self) -> list[tuple[str, str, str]]:
+        """(citation, unit key or "", text) of every verbatim text of the regulation, in
+        document order: the title ("judul"), Menimbang and Mengingat, the enacting formula
+        ("Menetapkan"), each provision's heading and text, the closing formula, the enactment
+        and promulgation lines as printed and the signature titles ("penutup"), the
+        certifications where they are printed (their wording; the officials' own names are not
+        text to check), and the Lampiran with their cells."""
+        regulation = self.regulation
+        found = [("judul", "", regulation.title)]
+        found += [(recital.citation, "", recital.text) for recital in self.recitals]
+        found.append(("Menetapkan", "", regulation.enacting_formula))
+        for provision in self.provisions:
+            for text in (provision.heading, provision.text):
+                found.append((provision.citation, "", text))
+        closing = [regulation.closing, regulation.enacted_line, regulation.signer_title]
+        closing += [regulation.promulgated_line, regulation.promulgator_title]
+        found += [("penutup", "", text) for text in closing]
+        certified = [(c.citation, line) for c in self.certifiers for line in _wording(c)]
+        found += [(citation, "", line) for citation, line in certified if citation == "penutup"]
+        for annex in self.annexes:
+            found += [(annex.citation, "", annex.title), (annex.citation, "", annex.legend)]
+        found += [(e.annex.citation, e.unit_key, e.text) for e in self.annex_entries]
+        found += [(citation, "", line) for citation, line in certified if citation != "penutup"]
+        return [(citation, unit, text) for citation, unit, text in found if text]
+
+
+def _wording(certifier) -> list[str]:
+    """The lines of a certification above the name, or its title where they are not held."""
+    return certifier.wording.splitlines() if certifier.wording else [certifier.title]
+
 
 Check = Callable[[Source], Iterable[Flaw]]

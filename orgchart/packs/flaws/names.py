@@ -3,11 +3,15 @@ abbreviations written two ways; Lampiran rows that repeat a unit."""
 
 from __future__ import annotations
 
+import re
+
 from django.utils.translation import gettext_lazy as _
+from rapidfuzz.distance import OSA, Levenshtein
 
 from orgchart.packs.flaws.base import Flaw, FlawClass, Severity, Source, explains
 from regulations.models import AnnexEntry
 from regulations.search import normalise_name
+from regulations.spelling import WORD, known
 
 REPEATED_ROW = explains(
     "repeated-lampiran-row",
@@ -70,4 +74,140 @@ def names_differing_from_the_lampiran(source: Source) -> list[Flaw]:
     return flaws
 
 
-CHECKS = [repeated_annex_rows, names_differing_from_the_lampiran]
+MENTION = explains(
+    "unit-name-differs",
+    _("%(citation)s calls “%(text)s” what %(unit_citation)s names “%(name)s”."),
+)
+ABBREVIATION = explains(
+    "abbreviation-differs",
+    _("%(citation)s writes “%(printed)s” for “%(abbreviation)s” (%(defined)s)."),
+)
+
+# "Forum Koordinasi Pimpinan di Daerah yang selanjutnya disebut Forkopimda"
+_ALIAS = re.compile(
+    r"\byang\s+selanjutnya\s+(?:disebut|disingkat)(?:\s+dengan)?\s+(?P<short>.+?)\s+adalah\b",
+    re.IGNORECASE,
+)
+# A name of fewer words is too generic to tell a misspelling from another name ("Badan Daerah").
+_MIN_WORDS = 3
+# An abbreviation shorter than this differs from another by a letter ("BPK", "BPKP", "BPKH").
+_MIN_ABBREVIATION = 6
+
+
+def unit_names_spelt_two_ways(source: Source) -> list[Flaw]:
+    """A unit named with a word left out or added: "Forum Koordinasi di Kecamatan" for the
+    "Forum Koordinasi Pimpinan di Kecamatan" of another Pasal."""
+    names: dict[tuple[str, ...], list] = {}
+    for unit in source.units:
+        names.setdefault(tuple(normalise_name(unit.name).split()), []).append(unit)
+    flaws = []
+    for provision in source.provisions:
+        for text in (provision.heading, provision.text):
+            spans = list(_TOKEN.finditer(text))
+            words = tuple(span.group().casefold() for span in spans)
+            for start, end, units in _misnamed(words, names):
+                printed = text[spans[start].start() : spans[end - 1].end()]
+                flaws += [_mention(provision.citation, printed, unit, len(units)) for unit in units]
+    return flaws
+
+
+# The words of a name as normalise_name() splits them: "Dinas Sosial, Pemberdayaan …".
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def _misnamed(words: tuple, names: dict) -> list[tuple[int, int, list]]:
+    """(start, end, units): the words from start to end name those units with one word more or
+    fewer than they have."""
+    found: dict[tuple[int, int], list] = {}
+    for start, word in enumerate(words):
+        for name, units in names.items():
+            if len(name) < _MIN_WORDS or word != name[0]:
+                continue
+            for length in (len(name) - 1, len(name) + 1):
+                window = words[start : start + length]
+                if (
+                    len(window) == length >= _MIN_WORDS
+                    and window[-1] == name[-1]
+                    and window not in names
+                    and Levenshtein.distance(window, name) == 1
+                ):
+                    found.setdefault((start, start + length), []).extend(units)
+    return [(start, end, units) for (start, end), units in found.items()]
+
+
+def _mention(citation: str, printed: str, unit, candidates: int) -> Flaw:
+    # Close to two units, the words leave it open which one is meant.
+    severity = Severity.RESPONSIBILITY if candidates > 1 else Severity.FORM
+    return Flaw.of(
+        MENTION,
+        FlawClass.NAME,
+        severity,
+        citation,
+        related=[unit.source_citation],
+        units=[unit.key],
+        text=printed,
+        unit_citation=unit.source_citation,
+        name=unit.name,
+    )
+
+
+def abbreviations(source: Source) -> dict[str, tuple[str, str, str]]:
+    """casefolded abbreviation → (as written where it is given, that place, the unit's key or
+    ""): the acronyms of the units and the short names that the text introduces ("yang
+    selanjutnya disebut DPRD")."""
+    found = {}
+    for unit in source.units:
+        if unit.acronym:
+            entry = (unit.acronym, unit.source_citation, unit.key)
+            found.setdefault(unit.acronym.casefold(), entry)
+    for provision in source.provisions:
+        for match in _ALIAS.finditer(provision.text):
+            short = match["short"]
+            if WORD.fullmatch(short):  # one word; "Sekretariat DPRD" is a name, not an acronym
+                found.setdefault(short.casefold(), (short, provision.citation, ""))
+    return found
+
+
+def abbreviations_written_two_ways(source: Source) -> list[Flaw]:
+    """ "Forkompimda" where the text gives "Forkopimda"; "Dprd" where it gives "DPRD"."""
+    given = abbreviations(source)
+    flaws = []
+    for citation, unit_key, text in source.passages:
+        shouting = text.isupper()  # an all-capitals heading writes every word so
+        for printed in WORD.findall(text):
+            for abbreviation, defined, unit in _written_for(printed, given, shouting):
+                flaws.append(
+                    Flaw.of(
+                        ABBREVIATION,
+                        FlawClass.NAME,
+                        Severity.FORM,
+                        citation,
+                        related=[defined],
+                        units=[key for key in (unit, unit_key) if key],
+                        printed=printed,
+                        abbreviation=abbreviation,
+                        defined=defined,
+                    )
+                )
+    return flaws
+
+
+def _written_for(printed: str, given: dict, shouting: bool) -> list[tuple[str, str, str]]:
+    folded = printed.casefold()
+    if folded in given:
+        return [] if printed == given[folded][0] or shouting else [given[folded]]
+    if len(folded) < _MIN_ABBREVIATION or known(folded):
+        return []
+    return [
+        entry
+        for short, entry in given.items()
+        if len(short) >= _MIN_ABBREVIATION and OSA.distance(folded, short) == 1
+    ]
+
+
+CHECKS = [
+    repeated_annex_rows,
+    names_differing_from_the_lampiran,
+    unit_names_spelt_two_ways,
+    abbreviations_written_two_ways,
+]
