@@ -19,8 +19,6 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from apitools.params import (
-    AsOfErrorSerializer,
-    DateNotAnswered,
     as_of_or_400,
     code_or_400,
     find_region,
@@ -30,6 +28,7 @@ from apitools.params import (
     text_or_400,
     today_in,
 )
+from apitools.refusals import AsOfErrorSerializer, DateNotAnswered
 from apitools.renderers import ORJSONRenderer
 from orgchart import api_docs as docs
 from orgchart.models import Affair, Unit

@@ -11,7 +11,8 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apitools.params import AsOfErrorSerializer, as_of_or_400, code_or_400, region_or_400
+from apitools.params import as_of_or_400, code_or_400, region_or_400
+from apitools.refusals import AsOfErrorSerializer
 from apitools.renderers import ORJSONRenderer
 from orgchart.api_docs import AS_OF, RegulationRefSerializer
 from orgchart.packs.flaws import FlawClass, Severity, find_flaws

@@ -14,7 +14,8 @@ from rest_framework.exceptions import ParseError
 from rest_framework.permissions import AllowAny
 from rest_framework.views import APIView
 
-from apitools.params import AsOfErrorSerializer, as_of_or_400, region_or_400, structure_etag
+from apitools.params import as_of_or_400, region_or_400, structure_etag
+from apitools.refusals import AsOfErrorSerializer
 from apitools.renderers import ORJSONRenderer
 from orgchart.api_docs import AS_OF
 from orgchart.lampiran import document as documents

@@ -1,6 +1,6 @@
 """Whether the portal can answer for a region on a day: a regulation in force and a structure
 from it. Every endpoint and page that takes ``as_of`` asks here first, so that all of them give
-the same refusal (apitools.params.DateNotAnswered) for the same date."""
+the same refusal (apitools.refusals.DateNotAnswered) for the same date."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import datetime
 
 from django.db.models import Exists, OuterRef, Prefetch
 
-from apitools.params import DateNotAnswered, first_day_of, no_regulation_on
+from apitools.refusals import DateNotAnswered, first_day_of, no_regulation_on
 from orgchart.models import Unit
 from regulations.models import Provision, Region, Regulation
 

@@ -1,4 +1,4 @@
-"""The list-contradiction checks (orgchart/packs/flaws/lists.py) over the five texts.
+"""The list-contradiction checks (orgchart/packs/flaws/lists.py, affairs.py) over the five texts.
 
 Catalogue of the instances in the five seeds (region, provision, text, why):
 
@@ -34,21 +34,21 @@ own titles (Pemerintahan, Perekonomian, Umum …), each carried by a Bagian of t
 from __future__ import annotations
 
 from orgchart.models import Affair, Unit, UnitAffair
-from orgchart.packs.flaws import lists
+from orgchart.packs.flaws import affairs, lists
 from orgchart.packs.flaws.base import FlawClass, Severity, Source
 from regulations.models import Provision
+
+CHECKS = [*lists.CHECKS, *affairs.CHECKS]
 
 
 def found(regulation) -> set[tuple[str, str, tuple[str, ...]]]:
     source = Source(regulation)
-    return {
-        (flaw.code, flaw.citation, flaw.related) for check in lists.CHECKS for flaw in check(source)
-    }
+    return {(flaw.code, flaw.citation, flaw.related) for check in CHECKS for flaw in check(source)}
 
 
 def flaws_of(regulation, code: str) -> list:
     source = Source(regulation)
-    return [flaw for check in lists.CHECKS for flaw in check(source) if flaw.code == code]
+    return [flaw for check in CHECKS for flaw in check(source) if flaw.code == code]
 
 
 def test_bukittinggi_bidang_and_portfolios_disagree_on_health_and_land(five_regions, db):
@@ -76,11 +76,7 @@ def test_the_health_contradiction_names_both_asisten_the_unit_and_its_provision(
     ]
     assert flaw.klass == FlawClass.LIST_CONTRADICTION
     assert flaw.severity == Severity.RESPONSIBILITY
-    assert flaw.units == (
-        "rumah-sakit",
-        "asisten-pemerintahan-kesra",
-        "asisten-ekonomi-pembangunan",
-    )
+    assert flaw.units == ("rumah-sakit",)
     assert flaw.explanation("en") == (
         "Pasal 11 huruf a puts “kesehatan” in the bidang of “Asisten pemerintahan dan "
         "kesejahteraan rakyat”, but “Rumah sakit”, which carries out Kesehatan, is in the "
@@ -158,8 +154,9 @@ def test_a_bidang_whose_units_sit_under_another_asisten_or_nowhere_is_found(five
         "rsud-aji-muhammad-parikesit",
         "rsud-dayaku-raja",
     ]
-    assert {f.units[1:] for f in elsewhere} == {("asisten-umum", "asisten-pemerintahan-kesra")}
+    assert {len(f.units) for f in elsewhere} == {1}  # the Lampiran marks the unit, not the Asisten
     (without,) = flaws_of(regulation, "bidang-affair-without-unit")
+    assert without.units == ()
     assert (without.citation, without.fact_dict["wording"]) == ("Pasal 12 ayat (1)", "perbatasan")
 
 

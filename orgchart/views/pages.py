@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ParseError
 
-from apitools.params import DateNotAnswered, Refusal, find_region, parse_as_of
+from apitools.params import find_region, parse_as_of
+from apitools.refusals import DateNotAnswered, Refusal
 from orgchart.models import Unit, assignment_of
 from orgchart.packs.flaws import Severity, find_flaws
 from orgchart.packs.flaws.publish import by_class

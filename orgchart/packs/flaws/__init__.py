@@ -8,9 +8,11 @@ over one :class:`~orgchart.packs.flaws.base.Source` and returns the findings mos
 from __future__ import annotations
 
 from orgchart.packs.flaws import (
+    affairs,
     lists,
     metadata,
     names,
+    nips,
     numbering,
     references,
     subjects,
@@ -24,10 +26,12 @@ __all__ = ["CHECKS", "Flaw", "FlawClass", "Severity", "Source", "find_flaws"]
 CHECKS = [
     *references.CHECKS,
     *lists.CHECKS,
+    *affairs.CHECKS,
     *numbering.CHECKS,
     *subjects.CHECKS,
     *names.CHECKS,
     *metadata.CHECKS,
+    *nips.CHECKS,
     *typos.CHECKS,
 ]
 

@@ -62,7 +62,7 @@ class Flaw:
     citation: str  # the exact provision it sits in: "Pasal 22 ayat (1)", "Lampiran", "penutup"
     facts: tuple[tuple[str, str], ...] = ()  # the quoted words and numbers the template names
     related: tuple[str, ...] = ()  # other provisions involved, in the same regulation
-    units: tuple[str, ...] = ()  # keys of structure units whose name the flaw affects
+    units: tuple[str, ...] = ()  # keys of the units whose name or place it puts in doubt
     reading: str = ""  # for a typo: the normal reading search uses (the text is not changed)
 
     @classmethod

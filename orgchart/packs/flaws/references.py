@@ -2,29 +2,25 @@
 provision of the same regulation, and that provision must be about what the referring words name.
 
 "Konsultasi koordinatif sebagaimana dimaksud pada ayat (2)" is sound only if ayat (2) speaks of
-konsultasi koordinatif. The referring noun phrase is compared, after normalisation and stemming,
-with the target's full text; each word counts by how few of the provisions in question hold it.
-A reference is wrong when its target lacks the phrase (or the actor "oleh …" names) and another
-provision of the same kind holds it: that one is also the provision the drafter likely meant.
+konsultasi koordinatif. The referring noun phrase is compared, after normalisation and stemming
+(topics.py), with the target's full text; each word counts by how few of the provisions in
+question hold it. A reference is wrong when its target lacks the phrase (or the actor "oleh …"
+names) and another provision of the same kind holds it: that one is also the provision the
+drafter likely meant.
 """
 
 from __future__ import annotations
 
-import itertools
-import math
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from django.utils.translation import gettext_lazy as _
-from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from orgchart.packs.flaws.base import Flaw, FlawClass, Severity, Source, explains
+from orgchart.packs.flaws.topics import Subjects, holds
 from regulations import citations
 from regulations.models import Provision, Recital
-from regulations.search import normalise_name
 
 MISSING = explains(
     "reference-to-missing-provision",
@@ -77,50 +73,12 @@ _CLAUSE = re.compile(
     r"[;:.]|\b(?:dapat|wajib|harus|perlu|akan|adalah|merupakan|bahwa|apabila|jika)\b", re.I
 )
 _AGENT = re.compile(r"\boleh\s+(?P<agent>.+)$", re.IGNORECASE)  # "dilakukan oleh Asisten …"
-_STOP_WORDS = frozenset(
-    re.findall(
-        r"\S+",
-        "a adalah akan antar antara apabila atas atau bagi bahwa baik berdasarkan bersangkutan "
-        "dalam dan dapat dengan di diatas dimaksud ini itu juga ke kepada lain lainnya maupun "
-        "melalui merupakan nya oleh pada para sebagai sebagaimana secara sesuai serta setiap "
-        "telah terhadap tersebut untuk yang",
-    )
-)
-_VERB = re.compile(r"^(?:me|di|ter|ber)")  # a verb's prefix: "melaksanakan", "dilakukan"
 _DEFINITIONS = re.compile(r"\byang\s+dimaksud\s+dengan\b", re.IGNORECASE)
-_ALIAS = re.compile(
-    r"^(?P<long>[^,;:.]+?)\s+yang\s+selanjutnya\s+(?:disebut|disingkat)(?:\s+dengan)?\s+"
-    r"(?P<short>[\w-]+)",
-    re.IGNORECASE,
-)
 # A target holding less than _LOW of the phrase is not about it; a provision holding _MEANT is.
 # When _VAGUE provisions or more hold it, the phrase names nothing in particular, and the target
 # must instead be the provision most like the referring one's body (by _CLEARLY, to differ).
 # Every sound reference of the five seeds holds its whole phrase; the wrong ones hold 0–0.4.
 _LOW, _MEANT, _VAGUE, _CLEARLY = 0.75, 0.9, 3, 1.5
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    return StemmerFactory().create_stemmer()
-
-
-@lru_cache(maxsize=20000)
-def _stem(word: str) -> str:
-    return _stemmer().stem(word) or word
-
-
-def _stems(text: str, nouns: bool = False) -> list[str]:
-    """Stems of the content words; with ``nouns``, without the verbs ("dilakukan oleh Asisten"
-    names the Asisten, the verb is what the referring provision says of it)."""
-    stems = []
-    for word in normalise_name(text).split():
-        if word in _STOP_WORDS:
-            continue
-        stem = _stem(word)
-        if not (nouns and stem != word and _VERB.match(word) and not _VERB.match(stem)):
-            stems.append(stem)
-    return stems
 
 
 @dataclass(frozen=True)
@@ -197,82 +155,6 @@ def _references(source: Source) -> Iterator[Reference]:
                 yield Reference(provision, "", (citations.key(path),), False)
 
 
-class _Subjects:
-    """The content words of each provision, and how well provisions hold a phrase."""
-
-    def __init__(self, source: Source) -> None:
-        self.source = source
-        self._words: dict[int, frozenset[str]] = {}
-        self.aliases = {  # "Forkopimda" also reads "Forum Koordinasi Pimpinan di Daerah"
-            _stem(normalise_name(match["short"])): _stems(match["long"])
-            for provision in source.provisions
-            if (match := _ALIAS.match(provision.text))
-        }
-        self.actors = {_stem(normalise_name(u.name).split()[0]) for u in source.units if u.name}
-
-    def of(self, provision: Provision) -> frozenset[str]:
-        """Stems of a provision's full text, plus each two adjacent words run together
-        ("ditindak lanjuti" also reads "ditindaklanjuti")."""
-        if provision.pk not in self._words:
-            raw = normalise_name(self.source.full_text(provision)).split()
-            stems = [_stem(w) for w in raw]
-            words = {*stems, *(a + b for a, b in itertools.pairwise(raw))}
-            words.update(a + b for a, b in itertools.pairwise(stems))
-            words.update(*(self.aliases[w] for w in words & self.aliases.keys()))
-            self._words[provision.pk] = frozenset(words)
-        return self._words[provision.pk]
-
-    def phrase(self, words: str) -> list[str]:
-        found: list[str] = []
-        for word in _stems(words, nouns=True):
-            found.extend(s for s in self.aliases.get(word, [word]) if s not in found)
-        return found
-
-    def shares(
-        self, words: list[str], targets: frozenset[str], pool: list[Provision]
-    ) -> tuple[float, list[tuple[float, Provision]]]:
-        """The share of the phrase the targets hold, and each candidate's, best first. A word
-        weighs by how few of these provisions hold it; one that none holds tells nothing."""
-        documents = [targets, *(self.of(p) for p in pool)]
-        held = {w: sum(_holds(d, w) for d in documents) for w in words}
-        weight = {w: math.log((len(documents) + 1) / n) for w, n in held.items() if n}
-        total = sum(weight.values()) or 1.0
-
-        def share(vocabulary: frozenset[str]) -> float:
-            return sum(v for w, v in weight.items() if _holds(vocabulary, w)) / total
-
-        def exact(provision: Provision) -> float:  # of two that hold it all, the one saying less
-            own = set(_stems(self.source.full_text(provision)))
-            return len(own & weight.keys()) / (len(own) or 1)
-
-        ranked = [(share(self.of(p)), p) for p in pool]
-        ranked.sort(key=lambda item: (-item[0], -exact(item[1])))
-        return (share(targets) if weight else 1.0), ranked
-
-    def likeness(self, provision: Provision, pool: list[Provision]) -> list[tuple[float, int]]:
-        """Cosine likeness (tf-idf of stems) of what ``provision`` builds, its body past the
-        referring sentence (or all of it when it has none), to each of ``pool``."""
-        body = [self.source.full_text(c) for c in self.source.children.get(provision.pk, [])]
-        texts = [" ".join(body) or self.source.full_text(provision)]
-        bags = [Counter(_stems(text)) for text in (*texts, *map(self.source.full_text, pool))]
-        df = Counter(word for bag in bags for word in bag)
-        vectors = [{w: n * math.log(len(bags) / df[w]) for w, n in bag.items()} for bag in bags]
-        norms = [math.sqrt(sum(v * v for v in vector.values())) or 1.0 for vector in vectors]
-        own = vectors[0]
-        return [
-            (sum(v * own.get(w, 0.0) for w, v in vector.items()) / norms[0] / norm, p.pk)
-            for vector, norm, p in zip(vectors[1:], norms[1:], pool, strict=True)
-        ]
-
-
-def _holds(vocabulary: frozenset[str], word: str) -> bool:
-    if word in vocabulary:
-        return True
-    if len(word) < 5:
-        return False
-    return any(word in other or (len(other) >= 5 and other in word) for other in vocabulary)
-
-
 def _candidates(source: Source, reference: Reference) -> list[Provision]:
     """Where the drafter may have meant to point: the target's siblings for a reference read
     from the holder's own Pasal ("pada ayat (2)"), any provision of the target's kind
@@ -297,7 +179,7 @@ def _about(source: Source, provision: Provision, words: int = 12) -> str:
     return " ".join(text[:words]) + (" …" if len(text) > words else "")
 
 
-def _judge(source: Source, subjects: _Subjects, reference: Reference) -> Flaw | None:
+def _judge(source: Source, subjects: Subjects, reference: Reference) -> Flaw | None:
     targets = [source.by_key[key][0] for key in reference.keys]
     vocabulary = frozenset().union(*(subjects.of(t) for t in targets))
     pool = _candidates(source, reference)
@@ -309,8 +191,8 @@ def _judge(source: Source, subjects: _Subjects, reference: Reference) -> Flaw | 
     }
     agent = _AGENT.search(reference.words)
     actor = subjects.phrase(agent["agent"]) if agent else []
-    if actor and not all(_holds(vocabulary, w) for w in actor):
-        named = [p for p in pool if all(_holds(subjects.of(p), w) for w in actor)]
+    if actor and not all(holds(vocabulary, w) for w in actor):
+        named = [p for p in pool if all(holds(subjects.of(p), w) for w in actor)]
         ranked = subjects.shares(words, vocabulary, named)[1]
         if ranked and ranked[0][0] >= _MEANT:
             facts["actor"] = agent["agent"]
@@ -321,14 +203,14 @@ def _judge(source: Source, subjects: _Subjects, reference: Reference) -> Flaw | 
     if sum(share >= _MEANT for share, _p in ranked) >= _VAGUE:
         return _unrelated(source, subjects, reference, targets, pool, facts)
     meant = ranked[0][1]
-    lacking = {w for w in words if not _holds(vocabulary, w) and _holds(subjects.of(meant), w)}
+    lacking = {w for w in words if not holds(vocabulary, w) and holds(subjects.of(meant), w)}
     severity = Severity.RESPONSIBILITY if lacking & subjects.actors else Severity.MEANING
     return _found(WRONG, severity, reference, meant, **facts)
 
 
 def _unrelated(
     source: Source,
-    subjects: _Subjects,
+    subjects: Subjects,
     reference: Reference,
     targets: list[Provision],
     pool: list[Provision],
@@ -361,7 +243,7 @@ def cross_references(source: Source) -> list[Flaw]:
     """References to a provision that does not exist, that is the referring one itself, or
     that is about something else than the referring words; and the same within the Menimbang
     and Mengingat lists."""
-    subjects = _Subjects(source)
+    subjects = Subjects(source)
     flaws = []
     for reference in _references(source):
         exist = True
