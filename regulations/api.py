@@ -139,7 +139,11 @@ def detail(regulation: Regulation) -> dict:
             for rule in regulation.rules.order_by("pk")
         ],
         # Certifiers by title and name only: a NIP holds a birth date and stays private.
-        "certifiers": [{"title": c.title, "name": c.name} for c in regulation.certifiers.all()],
+        # Each certification where it is printed: "penutup" or the Lampiran it sits under.
+        "certifiers": [
+            {"title": c.title, "name": c.name, "printed_at": c.citation}
+            for c in regulation.certifiers.all()
+        ],
     }
 
 

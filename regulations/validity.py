@@ -55,4 +55,5 @@ def period_constraint(name: str) -> models.CheckConstraint:
         | Q(valid_until__isnull=True)
         | Q(valid_until__gte=models.F("valid_from")),
         name=name,
+        violation_error_message=_("The end of validity cannot precede its start."),
     )

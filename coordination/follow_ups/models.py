@@ -127,6 +127,9 @@ class FollowUp(models.Model):
             models.CheckConstraint(
                 condition=~Q(status="done") | (Q(done_at__isnull=False) & ~Q(report="")),
                 name="followup_done_has_report",
+                violation_error_message=_(
+                    "A follow-up is done only with the report of what was done."
+                ),
             ),
         ]
 

@@ -147,6 +147,7 @@ class Meeting(models.Model):
             models.CheckConstraint(
                 condition=models.Q(ends_at__gt=models.F("starts_at")),
                 name="meeting_ends_after_start",
+                violation_error_message=_("A meeting cannot end before it starts."),
             )
         ]
 
@@ -324,6 +325,7 @@ class Invitation(models.Model):
                 | ~models.Q(removal_reason="")
                 | models.Q(proposed=False),
                 name="invitation_proposed_removal_has_reason",
+                violation_error_message=_("A proposed removal needs its reason."),
             ),
         ]
 

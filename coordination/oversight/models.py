@@ -77,10 +77,14 @@ class UrgentDecision(models.Model):
             models.CheckConstraint(
                 condition=Q(not_a_matter_of_principle=True),
                 name="urgentdecision_not_principle",
+                violation_error_message=_(
+                    "A direct decision in an urgent matter may not concern a matter of principle."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(received_at__isnull=True) | Q(reported_at__isnull=False),
                 name="urgentdecision_received_after_report",
+                violation_error_message=_("A report cannot be received before it is sent."),
             ),
         ]
 
@@ -139,7 +143,11 @@ class Takeover(models.Model):
         verbose_name = _("take-over of coordination")
         verbose_name_plural = _("take-overs of coordination")
         constraints = [
-            models.CheckConstraint(condition=Q(end__gte=models.F("start")), name="takeover_period")
+            models.CheckConstraint(
+                condition=Q(end__gte=models.F("start")),
+                name="takeover_period",
+                violation_error_message=_("A take-over cannot end before it starts."),
+            )
         ]
 
     def __str__(self) -> str:

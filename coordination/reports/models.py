@@ -126,7 +126,11 @@ class ReportingPeriod(models.Model):
         verbose_name_plural = _("reporting periods")
         constraints = [
             models.UniqueConstraint(fields=["obligation", "start"], name="period_unique_start"),
-            models.CheckConstraint(condition=Q(end__gte=models.F("start")), name="period_order"),
+            models.CheckConstraint(
+                condition=Q(end__gte=models.F("start")),
+                name="period_order",
+                violation_error_message=_("A reporting period cannot end before it starts."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -208,10 +212,14 @@ class Report(models.Model):
                 fields=["period", "unit", "version"],
                 condition=Q(period__isnull=False),
                 name="report_unique_version",
+                violation_error_message=_(
+                    "The unit already has a report with this version for this period."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(status="draft") | Q(submitted_at__isnull=False),
                 name="report_submitted_has_time",
+                violation_error_message=_("A submitted report needs the time it was submitted."),
             ),
         ]
 
@@ -255,6 +263,9 @@ class ReportLine(models.Model):
                 condition=Q(target_realisation__gte=0, target_realisation__lte=100)
                 & Q(budget_absorption__gte=0, budget_absorption__lte=100),
                 name="reportline_percentages",
+                violation_error_message=_(
+                    "Target realisation and budget absorption are percentages from 0 to 100."
+                ),
             ),
         ]
 

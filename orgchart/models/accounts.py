@@ -66,7 +66,9 @@ class ApiToken(models.Model):
         ordering = ["-created"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(expires__gt=F("created")), name="apitoken_expires_after_created"
+                condition=Q(expires__gt=F("created")),
+                name="apitoken_expires_after_created",
+                violation_error_message=_("A token cannot expire before it is made."),
             )
         ]
 

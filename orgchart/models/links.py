@@ -70,7 +70,9 @@ class UnitLink(ValidityPeriod):
         constraints = [
             models.UniqueConstraint(fields=["source", "target", "kind"], name="unitlink_unique"),
             models.CheckConstraint(
-                condition=~Q(source=models.F("target")), name="unitlink_not_self"
+                condition=~Q(source=models.F("target")),
+                name="unitlink_not_self",
+                violation_error_message=_("A unit cannot be linked to itself."),
             ),
             period_constraint("unitlink_period_ordered"),
         ]

@@ -50,9 +50,16 @@ class Position(models.Model):
         verbose_name_plural = _("positions")
         constraints = [
             models.UniqueConstraint(
-                fields=["unit"], condition=Q(level=1), name="position_one_head_per_unit"
+                fields=["unit"],
+                condition=Q(level=1),
+                name="position_one_head_per_unit",
+                violation_error_message=_("The unit already has a head (a post at level 1)."),
             ),
-            models.CheckConstraint(condition=Q(level__gte=1), name="position_level_positive"),
+            models.CheckConstraint(
+                condition=Q(level__gte=1),
+                name="position_level_positive",
+                violation_error_message=_("Levels count from 1, the head of the unit."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -108,7 +115,10 @@ class Official(models.Model):
         verbose_name_plural = _("officials")
         constraints = [
             models.UniqueConstraint(
-                fields=["nip"], condition=~Q(nip=""), name="official_unique_nip"
+                fields=["nip"],
+                condition=~Q(nip=""),
+                name="official_unique_nip",
+                violation_error_message=_("Another official already has this NIP."),
             )
         ]
 
@@ -181,6 +191,7 @@ class Appointment(models.Model):
             models.CheckConstraint(
                 condition=Q(end__isnull=True) | Q(end__gte=models.F("start")),
                 name="appointment_period_ordered",
+                violation_error_message=_("An appointment cannot end before it starts."),
             )
         ]
 

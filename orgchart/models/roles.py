@@ -97,6 +97,9 @@ class RoleAssignment(models.Model):
             models.CheckConstraint(
                 condition=Q(role="superadmin") | (Q(region__isnull=False) & Q(unit__isnull=False)),
                 name="roleassignment_bound_to_region_and_unit",
+                violation_error_message=_(
+                    "Every role but the portal administrator's belongs to a region and a unit."
+                ),
             )
         ]
 

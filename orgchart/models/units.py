@@ -135,7 +135,12 @@ class Unit(MPTTModel, ValidityPeriod):
         indexes = [models.Index(fields=["region", "kind"])]
         constraints = [
             models.UniqueConstraint(
-                fields=["region"], condition=Q(parent__isnull=True), name="unit_one_root_per_region"
+                fields=["region"],
+                condition=Q(parent__isnull=True),
+                name="unit_one_root_per_region",
+                violation_error_message=_(
+                    "The region already has the head of its structure; it cannot have two."
+                ),
             ),
             models.UniqueConstraint(fields=["region", "key"], name="unit_unique_key_per_region"),
             period_constraint("unit_period_ordered"),

@@ -326,7 +326,9 @@ class Revocation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["revoking", "revoked"], name="revocation_unique"),
             models.CheckConstraint(
-                condition=~Q(revoking=models.F("revoked")), name="revocation_not_self"
+                condition=~Q(revoking=models.F("revoked")),
+                name="revocation_not_self",
+                violation_error_message=_("A regulation cannot revoke itself."),
             ),
         ]
 

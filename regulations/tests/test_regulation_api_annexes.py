@@ -95,3 +95,13 @@ def test_the_rows_are_read_in_a_constant_number_of_queries(client, five_regions,
     assert queries() == before
     rows = detail(client, regulation)["annexes"][1]["rows"]
     assert len(rows) == 30 and [e["text"] for e in rows[29]["units"]] == ["Dinas 30"] * 3
+
+
+def test_each_certification_is_served_where_it_is_printed_without_its_nip(client, five_regions, db):
+    """Perbup Kutai Kartanegara 4/2018 is certified twice by one official, under the closing and
+    under its Lampiran; the NIP (a birth date) stays private."""
+    body = detail(client, five_regions["64.02"].regulation)
+    assert body["certifiers"] == [
+        {"title": "Kepala Bagian Hukum", "name": "PURNOMO, SH", "printed_at": "penutup"},
+        {"title": "Kepala Bagian Hukum", "name": "PURNOMO, SH", "printed_at": "Lampiran"},
+    ]
