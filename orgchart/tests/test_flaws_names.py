@@ -10,9 +10,9 @@ Bengkulu (17.71), the Lampiran table against Pasal 21 and against itself:
   Modal dan Pelayanan Perizinan Terpadu Satu Pintu" for huruf c angka 4 "Dinas Penanaman Modal
   dan Perizinan Terpadu Satu Pintu"; row 4 "Staf Ahli Bidang Pemerintahan, Kemasyarakatan dan
   SDM" for row 2's "Staf Ahli Walikota Bidang …": found.
-- Paragraf 4 heading "Bagian Protokol dengan Perangkat Daerah" against Pasal 15's "Bagian
-  Keprotokolan": not found (one word for another, which the checker does not compare: "Dinas
-  Sosial" and "Dinas Kesehatan" differ the same way).
+- Paragraf 4 heading "Bagian Protokol dengan Perangkat Daerah" against Pasal 15's and the
+  Lampiran's "Bagian Keprotokolan": found (another form of the same word, one stem: a different
+  word, as "Dinas Sosial" against "Dinas Kesehatan", is another unit and is not compared).
 
 Banjar (32.79):
 - Pasal 1 angka 16 defines "Forum Koordinasi Pimpinan di Daerah … Forkopimda"; Pasal 22 ayat (1)
@@ -54,6 +54,12 @@ NAMES = {
             ("dpmptsp",),
         ),
         ("name-differs-from-lampiran", "Lampiran", "Inspektorat", ("inspektorat-daerah",)),
+        (
+            "unit-name-differs",
+            "BAB III Bagian Kelima Paragraf 4",
+            "Bagian Protokol",
+            ("bagian-keprotokolan",),
+        ),
         (
             "name-differs-from-lampiran",
             "Lampiran",
@@ -141,4 +147,21 @@ def test_a_name_close_to_two_units_leaves_the_unit_open(five_regions, db):
     assert {(f.units, f.severity) for f in found} == {
         (("forkopimda",), Severity.RESPONSIBILITY),
         (("forum-koordinasi-pimpinan-kecamatan",), Severity.RESPONSIBILITY),
+    }
+
+
+def test_another_form_of_a_units_word_is_found_but_another_word_is_not(five_regions, db):
+    """ "Bagian Protokol" is the Bagian Keprotokolan; "Bagian Umum" is another Bagian."""
+    regulation = five_regions["17.71"].regulation
+    pasal = Provision.objects.get(regulation=regulation, key="pasal:15/ayat:2")
+    pasal.text = "Bagian Protokol dan Bagian Umum Sekretariat Daerah mengharmonisasikan agenda."
+    pasal.save()
+    found = {
+        (f.citation, f.fact_dict["text"])
+        for f in find_flaws(regulation)
+        if f.code == "unit-name-differs"
+    }
+    assert found == {
+        ("BAB III Bagian Kelima Paragraf 4", "Bagian Protokol"),
+        ("Pasal 15 ayat (2)", "Bagian Protokol"),
     }

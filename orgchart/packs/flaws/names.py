@@ -3,12 +3,14 @@ abbreviations written two ways; Lampiran rows that repeat a unit."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from django.utils.translation import gettext_lazy as _
 from rapidfuzz.distance import OSA, Levenshtein
 
 from orgchart.packs.flaws.base import Flaw, FlawClass, Severity, Source, explains
+from orgchart.packs.flaws.topics import stem
 from regulations.models import AnnexEntry
 from regulations.search import normalise_name
 from regulations.spelling import WORD, known
@@ -135,6 +137,35 @@ def _misnamed(words: tuple, names: dict) -> list[tuple[int, int, list]]:
     return [(start, end, units) for (start, end), units in found.items()]
 
 
+# The first word of a unit's name that says what kind of unit it is.
+_KIND_WORDS = frozenset(
+    ["bagian", "dinas", "badan", "kantor", "sekretariat", "inspektorat", "satuan", "unit"]
+)
+
+
+def unit_names_derived_two_ways(source: Source) -> list[Flaw]:
+    """ "Bagian Protokol" for the "Bagian Keprotokolan" of another Pasal: the same unit named
+    with another form of the word that says what it does (one stem, two spellings)."""
+    heads: dict[tuple[str, str], dict] = {}
+    for unit in source.units:
+        words = normalise_name(unit.name).split()
+        if len(words) >= 2 and words[0] in _KIND_WORDS:
+            heads.setdefault((words[0], stem(words[1])), {}).setdefault(words[1], unit)
+    flaws = []
+    for provision in source.provisions:
+        for text in (provision.heading, provision.text):
+            for first, second in itertools.pairwise(_TOKEN.finditer(text)):
+                kind, word = first.group().casefold(), second.group().casefold()
+                if kind not in _KIND_WORDS:
+                    continue
+                forms = heads.get((kind, stem(word)))
+                if forms and word not in forms:
+                    printed = text[first.start() : second.end()]
+                    unit = next(iter(forms.values()))
+                    flaws.append(_mention(provision.citation, printed, unit, 1))
+    return flaws
+
+
 def _mention(citation: str, printed: str, unit, candidates: int) -> Flaw:
     # Close to two units, the words leave it open which one is meant.
     severity = Severity.RESPONSIBILITY if candidates > 1 else Severity.FORM
@@ -209,5 +240,6 @@ CHECKS = [
     repeated_annex_rows,
     names_differing_from_the_lampiran,
     unit_names_spelt_two_ways,
+    unit_names_derived_two_ways,
     abbreviations_written_two_ways,
 ]

@@ -38,8 +38,9 @@ def _stemmer():
     return StemmerFactory().create_stemmer()
 
 
-@lru_cache(maxsize=20000)
-def _stem(word: str) -> str:
+@lru_cache(maxsize=20_000)
+def stem(word: str) -> str:
+    """The PySastrawi stem of one lowercase word: "keprotokolan" → "protokol"."""
     return _stemmer().stem(word) or word
 
 
@@ -50,9 +51,9 @@ def _stems(text: str, nouns: bool = False) -> list[str]:
     for word in normalise_name(text).split():
         if word in _STOP_WORDS:
             continue
-        stem = _stem(word)
-        if not (nouns and stem != word and _VERB.match(word) and not _VERB.match(stem)):
-            stems.append(stem)
+        root = stem(word)
+        if not (nouns and root != word and _VERB.match(word) and not _VERB.match(root)):
+            stems.append(root)
     return stems
 
 
@@ -63,18 +64,18 @@ class Subjects:
         self.source = source
         self._words: dict[int, frozenset[str]] = {}
         self.aliases = {  # "Forkopimda" also reads "Forum Koordinasi Pimpinan di Daerah"
-            _stem(normalise_name(match["short"])): _stems(match["long"])
+            stem(normalise_name(match["short"])): _stems(match["long"])
             for provision in source.provisions
             if (match := _ALIAS.match(provision.text))
         }
-        self.actors = {_stem(normalise_name(u.name).split()[0]) for u in source.units if u.name}
+        self.actors = {stem(normalise_name(u.name).split()[0]) for u in source.units if u.name}
 
     def of(self, provision: Provision) -> frozenset[str]:
         """Stems of a provision's full text, plus each two adjacent words run together
         ("ditindak lanjuti" also reads "ditindaklanjuti")."""
         if provision.pk not in self._words:
             raw = normalise_name(self.source.full_text(provision)).split()
-            stems = [_stem(w) for w in raw]
+            stems = [stem(w) for w in raw]
             words = {*stems, *(a + b for a, b in itertools.pairwise(raw))}
             words.update(a + b for a, b in itertools.pairwise(stems))
             words.update(*(self.aliases[w] for w in words & self.aliases.keys()))
