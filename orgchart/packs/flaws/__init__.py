@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from orgchart.packs.flaws import (
     affairs,
+    definitions,
     lists,
     metadata,
     names,
@@ -27,6 +28,7 @@ CHECKS = [
     *references.CHECKS,
     *lists.CHECKS,
     *affairs.CHECKS,
+    *definitions.CHECKS,
     *numbering.CHECKS,
     *subjects.CHECKS,
     *names.CHECKS,
