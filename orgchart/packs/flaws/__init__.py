@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from orgchart.packs.flaws import (
     affairs,
+    annexes,
     definitions,
     lists,
     metadata,
@@ -28,6 +29,7 @@ CHECKS = [
     *references.CHECKS,
     *lists.CHECKS,
     *affairs.CHECKS,
+    *annexes.CHECKS,
     *definitions.CHECKS,
     *numbering.CHECKS,
     *subjects.CHECKS,
