@@ -67,7 +67,7 @@ NAMES = {
             ("sekretariat-dewan",),
         ),
         (
-            "name-differs-from-lampiran",
+            "name-differs-within-lampiran",
             "Lampiran",
             "Staf Ahli Bidang Pemerintahan, Kemasyarakatan dan SDM",
             ("staf-ahli-pemerintahan-kemasyarakatan-sdm",),

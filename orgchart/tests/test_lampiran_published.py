@@ -60,7 +60,7 @@ FLAGGED = {
     (1, "Inspektorat"): {"name-differs-from-lampiran"},
     (4, "Staf Ahli Bidang Pemerintahan, Kemasyarakatan dan SDM"): {
         "repeated-lampiran-row",
-        "name-differs-from-lampiran",
+        "name-differs-within-lampiran",
     },
     (4, "Badan Pengelolaan Keuangan dan Aset"): {"name-differs-from-lampiran"},
     (4, "Dinas Penanaman Modal dan Pelayanan Perizinan Terpadu Satu Pintu"): {

@@ -54,28 +54,52 @@ def repeated_annex_rows(source: Source) -> list[Flaw]:
 
 
 def names_differing_from_the_lampiran(source: Source) -> list[Flaw]:
+    named_in = _rows_naming_their_unit(source)
     flaws = []
     for entry in source.annex_entries:
         unit = source.units_by_key.get(entry.unit_key)
         if unit is None or normalise_name(unit.name) == normalise_name(entry.text):
             continue
+        facts = {"row": entry.row, "text": entry.text, "name": unit.name}
+        if (entry.annex_id, unit.key) in named_in:  # the Lampiran itself names the unit
+            code, related = WITHIN, []
+            facts["first_row"] = named_in[entry.annex_id, unit.key]
+        else:
+            code, related = DIFFERS, [unit.source_citation]
+            facts["unit_citation"] = unit.source_citation
         flaws.append(
             Flaw.of(
-                DIFFERS,
+                code,
                 FlawClass.NAME,
                 Severity.FORM,
                 entry.annex.citation,
-                related=[unit.source_citation],
+                related=related,
                 units=[unit.key],
-                row=entry.row,
-                text=entry.text,
-                unit_citation=unit.source_citation,
-                name=unit.name,
+                **facts,
             )
         )
     return flaws
 
 
+def _rows_naming_their_unit(source: Source) -> dict[tuple[int, str], int]:
+    """(annex, unit key) → the first row that gives the unit the name the structure holds, for
+    the units a Lampiran itself names (their source is the Lampiran, not a Pasal)."""
+    rows: dict[tuple[int, str], int] = {}
+    for entry in source.annex_entries:
+        unit = source.units_by_key.get(entry.unit_key)
+        if (
+            unit is not None
+            and unit.source_citation == entry.annex.citation
+            and normalise_name(unit.name) == normalise_name(entry.text)
+        ):
+            rows.setdefault((entry.annex_id, unit.key), entry.row)
+    return rows
+
+
+WITHIN = explains(
+    "name-differs-within-lampiran",
+    _("%(citation)s row %(row)s names “%(text)s” what row %(first_row)s calls “%(name)s”."),
+)
 MENTION = explains(
     "unit-name-differs",
     _("%(citation)s calls “%(text)s” what %(unit_citation)s names “%(name)s”."),
