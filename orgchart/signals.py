@@ -1,5 +1,6 @@
-"""Cache invalidation only: every change to a region's structure or its regulation bumps the
-region's structure version, which keys the API's ETags and the rendered Lampiran files."""
+"""Cache invalidation only: every change to a region's structure or its regulation, its text
+included (the Lampiran's notes quote the text's flaws), bumps the region's structure version,
+which keys the API's ETags and the rendered Lampiran files."""
 
 from __future__ import annotations
 
@@ -15,7 +16,16 @@ from orgchart.models import (
     UnitAffair,
     UnitLink,
 )
-from regulations.models import Annex, Certifier, Region, Regulation, Rule
+from regulations.models import (
+    Annex,
+    AnnexEntry,
+    Certifier,
+    Provision,
+    Recital,
+    Region,
+    Regulation,
+    Rule,
+)
 
 
 def bump_structure_version(region_id: int | None) -> None:
@@ -43,7 +53,10 @@ def connect() -> None:
         Regulation,
         Rule,
         Annex,
+        AnnexEntry,
         Certifier,
+        Provision,
+        Recital,
     ):
         post_save.connect(_on_change, sender=model, dispatch_uid=f"structure-{model.__name__}")
         post_delete.connect(_on_change, sender=model, dispatch_uid=f"structure-{model.__name__}-d")

@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from orgchart.packs.flaws import find_flaws
+from regulations.models import AnnexEntry, Provision, Region
 
 
 def flaws(client, url: str) -> dict:
@@ -70,3 +71,16 @@ def test_the_region_page_groups_the_flaws_by_class_with_links_to_the_provisions(
     assert f'href="/regulations/{regulation.pk}/#pasal-22-ayat-1">Pasal 22 ayat (1)</a>' in body
     assert "Cross-reference" in body and "Numbering" in body
     assert 'href="/api/v1/regions/17.71/flaws/"' in body
+
+
+def test_a_change_to_the_text_renews_the_caches_the_lampiran_notes_rest_on(five_regions, db):
+    """The Lampiran's notes quote the text's flaws: a corrected provision or annex row bumps
+    the region's structure version, which keys the rendered files and the ETags."""
+    regulation = five_regions["17.71"].regulation
+    before = Region.objects.get(pk=regulation.region_id).structure_version
+    provision = Provision.objects.get(regulation=regulation, key="pasal:22/ayat:1")
+    provision.text = provision.text.replace("Pasal 28", "Pasal 21")
+    provision.save()
+    entry = AnnexEntry.objects.filter(annex__regulation=regulation).first()
+    entry.save()
+    assert Region.objects.get(pk=regulation.region_id).structure_version == before + 2
