@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import copy
+import datetime
 import io
 
 import pytest
 from django.core.management import call_command
 
+from coordination.reports.models import ReportingObligation
+from coordination.reports.obligations import sync_obligations
 from orgchart import services
 from orgchart.integrity import tree_errors
 from orgchart.models import Unit
@@ -237,3 +240,27 @@ def test_the_reader_shows_the_formula_and_each_certification_where_printed_witho
     assert '<p id="menetapkan"><span class="label">Menetapkan :</span> PERATURAN BUPATI' in page
     for nip in ("197806052002121002", "19780605200212 1 002", "19780605 200212 1 002"):
         assert nip not in page
+
+
+def test_a_corrected_rule_is_updated_in_place_under_the_obligations_derived_from_it(
+    five_regions, db
+):
+    """A pack that corrects a rule's citation reloads over a database whose reporting
+    obligations rest on that rule (PROTECT): the rule keeps its row, the next sync its
+    obligation; a second load changes nothing; a rule removed from under them is refused."""
+    pack = five_regions["32.79"]
+    (obligation,) = sync_obligations(pack.region, datetime.date(2024, 6, 3))
+    rule = obligation.rule
+    data = read_pack(pack.path)
+    (entry,) = [r for r in data["regulation"]["rules"] if r["kind"] == "reporting_cadence"]
+    entry["citation"] = ["Pasal 21 ayat (3)", "Pasal 21 ayat (2)"]
+    _region, _regulation, report = load_pack(copy.deepcopy(data))
+    assert not report.unchanged
+    rule.refresh_from_db()
+    assert (rule.citation, rule.also_cites) == ("Pasal 21 ayat (3)", ["Pasal 21 ayat (2)"])
+    assert ReportingObligation.objects.get(pk=obligation.pk).rule_id == rule.pk
+    assert load_pack(copy.deepcopy(data))[2].unchanged
+    data["regulation"]["rules"].remove(entry)
+    with pytest.raises(PackError, match="reporting_cadence Pasal 21 ayat \\(3\\) is no longer"):
+        load_pack(data)
+    assert Regulation.objects.get(pk=pack.regulation.pk).rules.filter(pk=rule.pk).exists()

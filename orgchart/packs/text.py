@@ -5,12 +5,13 @@ if it differs, so loading a pack twice changes nothing."""
 from __future__ import annotations
 
 import datetime
+import json
 from typing import Any
 
 from django.db import models
 
 from orgchart.packs.report import Report, replace_if_changed
-from orgchart.packs.schema import located, rule_citations, walk_provisions
+from orgchart.packs.schema import PackError, located, rule_citations, walk_provisions
 from regulations import citations
 from regulations.models import (
     Annex,
@@ -272,30 +273,62 @@ def sync_certifiers(regulation: Regulation, certifiers: list[dict], report: Repo
 
 
 def sync_rules(regulation: Regulation, rules: list[dict], report: Report) -> None:
+    """Bring the rules in line with the pack, each stored rule kept where the pack still has a
+    rule of its kind: the reporting obligations derived from a rule refer to it, so a corrected
+    citation or value updates the rule in place instead of replacing it."""
     wanted = []
     for rule in rules:
         main, *further = [citations.canonical(text) for text in rule_citations(rule)]
         wanted.append((rule["kind"], main, further, rule["value"], rule.get("summary", "")))
-    current = list(
-        regulation.rules.order_by("pk").values_list(
-            "kind", "citation", "also_cites", "value", "summary"
-        )
-    )
-
-    def create(kind: str, citation: str, also_cites: list, value: dict, summary: str) -> None:
-        rule = Rule(
-            regulation=regulation,
-            kind=kind,
-            citation=citation,
-            also_cites=also_cites,
-            value=value,
-            summary=summary,
-        )
+    current = list(regulation.rules.order_by("pk"))
+    if sorted(map(_rule_key, map(_rule_row, current))) == sorted(map(_rule_key, wanted)):
+        return
+    pairs, unmatched = _pair_rules(current, wanted)
+    for rule in unmatched:
+        try:
+            rule.delete()
+        except models.ProtectedError:
+            raise PackError(
+                f"regulation/rules: {rule.kind} {rule.citation} is no longer in the pack, but "
+                "the portal's records (e.g. reporting obligations) rest on it; keep it, or give "
+                "the pack another rule of its kind to take its place."
+            ) from None
+    for rule, (kind, citation, also_cites, value, summary) in pairs:
+        rule = rule or Rule(regulation=regulation)
+        rule.kind, rule.citation, rule.also_cites = kind, citation, also_cites
+        rule.value, rule.summary = value, summary
         with located(f"regulation/rules: {kind} {citation}"):
             rule.full_clean()
         rule.save()
+    report.replaced("rules", len(wanted))
 
-    replace_if_changed(current, wanted, regulation.rules.all(), create, report, "rules")
+
+def _rule_row(rule: Rule) -> tuple:
+    return (rule.kind, rule.citation, rule.also_cites, rule.value, rule.summary)
+
+
+def _rule_key(row: tuple) -> str:
+    return json.dumps(row, sort_keys=True, default=str)
+
+
+def _pair_rules(current: list[Rule], wanted: list[tuple]) -> tuple[list, list[Rule]]:
+    """(stored rule or None, wanted row) for every wanted row, and the stored rules left over.
+    A stored rule pairs first with the row of its kind and citation, then with the first row
+    of its kind that is left."""
+    left = list(current)
+    matched: dict[int, Rule] = {}
+    for index, row in enumerate(wanted):
+        same = next((r for r in left if (r.kind, r.citation) == row[:2]), None)
+        if same is not None:
+            left.remove(same)
+            matched[index] = same
+    for index, row in enumerate(wanted):
+        if index not in matched:
+            kin = next((r for r in left if r.kind == row[0]), None)
+            if kin is not None:
+                left.remove(kin)
+                matched[index] = kin
+    return [(matched.get(index), row) for index, row in enumerate(wanted)], left
 
 
 def sync_revocations(regulation: Regulation, revokes: list[dict], report: Report) -> None:
