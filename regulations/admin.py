@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -107,8 +108,12 @@ class ProvisionAdmin(PortalAdmin):
 @admin.register(Rule)
 class RuleAdmin(PortalAdmin):
     list_select_related = ("regulation__region",)
-    list_display = ("kind", "regulation", "citation", "value")
+    list_display = ("kind", "regulation", "cited_provisions", "value")
     list_filter = ("kind", "regulation__region")
+
+    @admin.display(description=_("provisions"), ordering="citation")
+    def cited_provisions(self, rule: Rule) -> str:
+        return rule.cited
 
 
 @admin.register(Revocation)

@@ -325,7 +325,7 @@ class MeetingViewSet(meetings_api.MeetingViewSet):
         self.require("coordination.view_decision", meeting)
         if meeting.status != Meeting.Status.HELD:
             raise NotFound(
-                _("The minutes exist once the meeting is held; this one is %(status)s.")
+                _("The minutes exist once the meeting is held; its status is “%(status)s”.")
                 % {"status": meeting.get_status_display()}
             )
         body = minutes_documents.minutes_pdf(meeting)
