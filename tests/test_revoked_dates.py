@@ -9,9 +9,11 @@ import datetime
 import json
 
 import pytest
+import yaml
 from django.core.management import call_command
 
 from orgchart.models import Unit
+from orgchart.packs.export import export_pack
 from orgchart.packs.loader import load_pack, read_pack
 from regulations.models import Regulation
 
@@ -283,6 +285,10 @@ def test_a_date_the_revoking_text_gives_is_loaded_with_its_provision(five_region
         "source": "Perwal Bukittinggi 4/2017 Pasal 17",
     }
     assert dates["enacted_on"] == {"date": None, "source": ""}
+    pack = yaml.safe_load(export_pack(five_regions["13.75"].regulation))
+    (exported,) = pack["regulation"]["revokes"]
+    assert exported["promulgated_on"] == datetime.date(2014, 12, 31)  # written back
+    assert "enacted_on" not in exported  # unknown stays unsaid
     del data["regulation"]["revokes"][0]["promulgated_on"]
     load_pack(data)  # leaving it out says nothing: the date stays
     assert revoked("13.75").promulgated_on == datetime.date(2014, 12, 31)

@@ -114,14 +114,7 @@ def _regulation(regulation: Regulation) -> dict:
         for c in regulation.certifiers.order_by("position")
     ]
     data["revokes"] = [
-        {
-            "kind": r.revoked.kind,
-            "number": r.revoked.number,
-            "year": r.revoked.year,
-            "title": r.revoked.title,
-            "citation": r.citation,
-        }
-        for r in regulation.revocations.select_related("revoked").order_by("pk")
+        _revoked(r) for r in regulation.revocations.select_related("revoked").order_by("pk")
     ]
     for kind in ("menimbang", "mengingat"):
         data[kind] = [
@@ -269,3 +262,21 @@ def _officials(regulation: Regulation) -> list[dict]:
         }
         for a in appointments
     ]
+
+
+def _revoked(revocation) -> dict:
+    """What the revoking text says of the regulation it revokes; its dates only where the
+    portal knows that regulation from this text alone (no signature block of its own)."""
+    revoked = revocation.revoked
+    item = {
+        "kind": revoked.kind,
+        "number": revoked.number,
+        "year": revoked.year,
+        "title": revoked.title,
+        "citation": revocation.citation,
+    }
+    if not revoked.signer_name:
+        for name in ("enacted_on", "promulgated_on"):
+            if getattr(revoked, name) is not None:
+                item[name] = getattr(revoked, name)
+    return item
