@@ -52,7 +52,7 @@ PROVENANCE = {
     REDRAWN: _("Drawn by the portal from the structure: the drawing as published is not held."),
     READING: _("The portal's reading, built from the structure: not the Lampiran as published."),
 }
-NOTES_HEADING = _("Notes on names in this Lampiran")
+NOTES_HEADING = _("Notes on this Lampiran")
 ON_THE_PAGE = {  # what the region page says of each document, in the reader's language
     PUBLISHED: _("As published: the rows, their order and every name verbatim."),
     **PROVENANCE,

@@ -125,7 +125,8 @@ def _flaw_groups(regulation: Regulation) -> list[dict]:
             for flaw in flaws
         ]
         severe = any(flaw.severity == Severity.RESPONSIBILITY for flaw in flaws)
-        groups.append({"klass": klass, "items": items, "open": severe or len(flaws) <= 5})
+        # A long group stays closed, so that a phone shows every class before their items.
+        groups.append({"klass": klass, "items": items, "severe": severe, "open": len(flaws) <= 5})
     return groups
 
 
