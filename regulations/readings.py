@@ -76,6 +76,8 @@ class Reader:
         parts = word.split("-")
         if len(parts) > 2 and len({part.casefold() for part in parts}) == 1:
             return "-".join(parts[:2])  # "tugas-tugas-tugas": one repetition too many
+        if (separated := _preposition(word)) is not None:
+            return separated
         if known(folded):
             return None
         return self._doubled(word) or self._slipped(word) or self._joined(word)
@@ -165,6 +167,25 @@ class Reader:
             if self.corpus.pairs[left.casefold(), right.casefold()] >= 3:
                 return f"{left} {right}"
         return None
+
+
+# PUEBI (Pedoman Umum Ejaan Bahasa Indonesia): "di" and "ke" as prepositions are written apart
+# from the place word that follows ("di bawah", "ke dalam"), unlike the prefix of a verb
+# ("dilaksanakan"). Only words that say where: "keluar" (to go out) is a verb of its own.
+_WHERE = frozenset(
+    {"atas", "bawah", "dalam", "luar", "depan", "belakang", "samping", "antara", "sekitar"}
+    | {"tengah", "sisi", "bidang", "lingkungan", "sini", "situ", "sana", "mana"}
+)
+_PLACES = {"di": _WHERE, "ke": _WHERE - {"luar", "antara", "sekitar", "sisi", "bidang"}}
+
+
+def _preposition(word: str) -> str | None:
+    """ "dibawahnya" → "di bawahnya"; "kedalam" → "ke dalam"; None for any other word."""
+    prefix, rest = word[:2], word[2:]
+    place = rest.casefold().removesuffix("nya")
+    if place in _PLACES.get(prefix.casefold(), ()):
+        return f"{prefix} {rest}"
+    return None
 
 
 def _slip(word: str, target: str, distance: int) -> bool:

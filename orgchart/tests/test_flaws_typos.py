@@ -3,6 +3,10 @@ and the stored text left as published.
 
 Catalogue (read from /work/shared/seeds/; "found" = the checker reports it as below):
 
+All five: "di" and "ke" run into the place word they govern (PUEBI writes them apart):
+"dibawahnya", "dibidang", "dilingkungan", "didalam", "kedalam", "diatas", "dibawah": found,
+where each is printed (listed per region below).
+
 Bukittinggi (13.75)
 - Menetapkan: "MEKANISME KOORDIINASI KERJA" (KOORDINASI): found, cited "Menetapkan" (the
   enacting formula, Regulation.enacting_formula), which the reader page anchors.
@@ -68,6 +72,10 @@ from regulations.spelling import Corpus
 
 TYPOS = {
     "13.12": {
+        ("Lampiran I", "DILINGKUNGAN", "DI LINGKUNGAN"),
+        ("Pasal 10", "dilingkungan", "di lingkungan"),
+        ("Pasal 11 huruf c", "dibidang", "di bidang"),
+        ("Pasal 9 huruf f", "dibawahnya", "di bawahnya"),
         ("BAB III Bagian Ketiga Paragraf 2", "Pembedangan", "Pembidangan"),
         ("Lampiran II", "COORDINASI", "KOORDINASI"),
         ("Pasal 11", "Pembedangan", "Pembidangan"),
@@ -79,6 +87,8 @@ TYPOS = {
         ("Pasal 9 huruf e", "pembedangan", "pembidangan"),
     },
     "13.75": {
+        ("Pasal 11 huruf c", "dibidang", "di bidang"),
+        ("Pasal 9 huruf f", "dibawahnya", "di bawahnya"),
         ("Menetapkan", "KOORDIINASI", "KOORDINASI"),
         ("Pasal 1 angka 13", "vertical", "vertikal"),
         ("Pasal 1 angka 6", "secretariat", "sekretariat"),
@@ -110,6 +120,8 @@ TYPOS = {
         ("Pasal 9 huruf d", "Horozontal", "Horizontal"),
     },
     "17.71": {
+        ("Pasal 2 ayat (1) huruf e", "didalam", "di dalam"),
+        ("Pasal 14 angka 22", "kedalam", "ke dalam"),
         ("Mengingat angka 2", "lndonesia", "Indonesia"),
         ("Pasal 10", "Daerahyang", "Daerah yang"),
         ("Pasal 10 angka 8", "telahaan", "telaahan"),
@@ -132,6 +144,7 @@ TYPOS = {
         ("Pasal 9 angka 8", "telahaan", "telaahan"),
     },
     "32.79": {
+        ("Pasal 21 ayat (1)", "dibawahnya", "di bawahnya"),
         ("Pasal 1 angka 20", "Simplikasi", "Simplifikasi"),
         ("Pasal 12 ayat (1)", "kolegal", "kolegial"),
         ("Pasal 5 ayat (1) huruf d", "Simplikasi", "Simplifikasi"),
@@ -139,6 +152,9 @@ TYPOS = {
         ("Pasal 6 ayat (3) huruf b", "masing- masing", "masing-masing"),
     },
     "64.02": {
+        ("Menimbang huruf b", "dilingkungan", "di lingkungan"),
+        ("Menimbang huruf c", "diatas", "di atas"),
+        ("Pasal 3 ayat (2)", "dibawah", "di bawah"),
         *(
             (citation, "Assisten", "Asisten")
             for citation in [

@@ -8,6 +8,7 @@ over one :class:`~orgchart.packs.flaws.base.Source` and returns the findings mos
 from __future__ import annotations
 
 from orgchart.packs.flaws import (
+    acronyms,
     affairs,
     annexes,
     definitions,
@@ -34,6 +35,7 @@ CHECKS = [
     *numbering.CHECKS,
     *subjects.CHECKS,
     *names.CHECKS,
+    *acronyms.CHECKS,
     *metadata.CHECKS,
     *nips.CHECKS,
     *typos.CHECKS,

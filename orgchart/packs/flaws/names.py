@@ -1,5 +1,5 @@
 """Names: the same unit spelt differently in a Pasal and in a Lampiran, or in two Pasal;
-abbreviations written two ways; Lampiran rows that repeat a unit."""
+Lampiran rows that repeat a unit. Acronyms are in ``acronyms.py``."""
 
 from __future__ import annotations
 
@@ -7,13 +7,12 @@ import itertools
 import re
 
 from django.utils.translation import gettext_lazy as _
-from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.distance import Levenshtein
 
 from orgchart.packs.flaws.base import Flaw, FlawClass, Severity, Source, explains
 from orgchart.packs.flaws.topics import stem
 from regulations.models import AnnexEntry
 from regulations.search import normalise_name
-from regulations.spelling import WORD, known
 
 REPEATED_ROW = explains(
     "repeated-lampiran-row",
@@ -104,20 +103,8 @@ MENTION = explains(
     "unit-name-differs",
     _("%(citation)s calls “%(text)s” what %(unit_citation)s names “%(name)s”."),
 )
-ABBREVIATION = explains(
-    "abbreviation-differs",
-    _("%(citation)s writes “%(printed)s” for “%(abbreviation)s” (%(defined)s)."),
-)
-
-# "Forum Koordinasi Pimpinan di Daerah yang selanjutnya disebut Forkopimda"
-_ALIAS = re.compile(
-    r"\byang\s+selanjutnya\s+(?:disebut|disingkat)(?:\s+dengan)?\s+(?P<short>.+?)\s+adalah\b",
-    re.IGNORECASE,
-)
 # A name of fewer words is too generic to tell a misspelling from another name ("Badan Daerah").
 _MIN_WORDS = 3
-# An abbreviation shorter than this differs from another by a letter ("BPK", "BPKP", "BPKH").
-_MIN_ABBREVIATION = 6
 
 
 def unit_names_spelt_two_ways(source: Source) -> list[Flaw]:
@@ -163,7 +150,17 @@ def _misnamed(words: tuple, names: dict) -> list[tuple[int, int, list]]:
 
 # The first word of a unit's name that says what kind of unit it is.
 _KIND_WORDS = frozenset(
-    ["bagian", "dinas", "badan", "kantor", "sekretariat", "inspektorat", "satuan", "unit"]
+    [
+        "asisten",
+        "bagian",
+        "dinas",
+        "badan",
+        "kantor",
+        "sekretariat",
+        "inspektorat",
+        "satuan",
+        "unit",
+    ]
 )
 
 
@@ -206,64 +203,9 @@ def _mention(citation: str, printed: str, unit, candidates: int) -> Flaw:
     )
 
 
-def abbreviations(source: Source) -> dict[str, tuple[str, str, str]]:
-    """casefolded abbreviation → (as written where it is given, that place, the unit's key or
-    ""): the acronyms of the units and the short names that the text introduces ("yang
-    selanjutnya disebut DPRD")."""
-    found = {}
-    for unit in source.units:
-        if unit.acronym:
-            entry = (unit.acronym, unit.source_citation, unit.key)
-            found.setdefault(unit.acronym.casefold(), entry)
-    for provision in source.provisions:
-        for match in _ALIAS.finditer(provision.text):
-            short = match["short"]
-            if WORD.fullmatch(short):  # one word; "Sekretariat DPRD" is a name, not an acronym
-                found.setdefault(short.casefold(), (short, provision.citation, ""))
-    return found
-
-
-def abbreviations_written_two_ways(source: Source) -> list[Flaw]:
-    """ "Forkompimda" where the text gives "Forkopimda"; "Dprd" where it gives "DPRD"."""
-    given = abbreviations(source)
-    flaws = []
-    for citation, unit_key, text in source.passages:
-        shouting = text.isupper()  # an all-capitals heading writes every word so
-        for printed in WORD.findall(text):
-            for abbreviation, defined, unit in _written_for(printed, given, shouting):
-                flaws.append(
-                    Flaw.of(
-                        ABBREVIATION,
-                        FlawClass.NAME,
-                        Severity.FORM,
-                        citation,
-                        related=[defined],
-                        units=[key for key in (unit, unit_key) if key],
-                        printed=printed,
-                        abbreviation=abbreviation,
-                        defined=defined,
-                    )
-                )
-    return flaws
-
-
-def _written_for(printed: str, given: dict, shouting: bool) -> list[tuple[str, str, str]]:
-    folded = printed.casefold()
-    if folded in given:
-        return [] if printed == given[folded][0] or shouting else [given[folded]]
-    if len(folded) < _MIN_ABBREVIATION or known(folded):
-        return []
-    return [
-        entry
-        for short, entry in given.items()
-        if len(short) >= _MIN_ABBREVIATION and OSA.distance(folded, short) == 1
-    ]
-
-
 CHECKS = [
     repeated_annex_rows,
     names_differing_from_the_lampiran,
     unit_names_spelt_two_ways,
     unit_names_derived_two_ways,
-    abbreviations_written_two_ways,
 ]

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from orgchart.packs.flaws.acronyms import abbreviations
 from orgchart.packs.flaws.base import Flaw, FlawClass, Severity, Source, explains
-from orgchart.packs.flaws.names import abbreviations
 from regulations.readings import held_reader
 from regulations.search import normalise_name
 
