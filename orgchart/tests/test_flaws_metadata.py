@@ -39,8 +39,9 @@ from regulations.models import Certifier, Provision, Regulation
 FOUND = {
     "13.12": {("enacting-formula-title-differs", "Menetapkan")},
     "13.75": set(),
-    "17.71": set(),
-    "32.79": set(),
+    # The legal basis cited otherwise (test_flaws_legal_basis.py) is metadata too.
+    "17.71": {("legal-basis-wrong-gazette", "Mengingat angka 10")},
+    "32.79": {("legal-basis-number-differs", "Mengingat angka 2")},
     "64.02": {("nip-spaced-two-ways", "penutup")},
 }
 KUKAR = FOUND["64.02"]  # what the Kutai Kartanegara text gives before a test changes it

@@ -12,6 +12,7 @@ from orgchart.packs.flaws import (
     affairs,
     annexes,
     definitions,
+    legal_basis,
     lists,
     metadata,
     names,
@@ -37,6 +38,7 @@ CHECKS = [
     *names.CHECKS,
     *acronyms.CHECKS,
     *metadata.CHECKS,
+    *legal_basis.CHECKS,
     *nips.CHECKS,
     *typos.CHECKS,
 ]
