@@ -4,13 +4,16 @@ against the portfolios are affairs.py's)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from django.utils.translation import gettext_lazy as _
 
 from orgchart.packs.flaws.base import Flaw, FlawClass, Severity, Source, explains
+from orgchart.packs.flaws.topics import stem
 from orgchart.vocabulary import UnitKind
 from regulations.models import AnnexEntry, Provision
+from regulations.search import normalise_name
 
 TWO_ASISTEN = explains(
     "unit-under-two-asisten",
@@ -29,6 +32,10 @@ PAST_ITS_END = explains(
         "In the list in %(list)s, “%(closing)s” (%(closing_citation)s) announces the last "
         "item, yet the list goes on to %(citation)s."
     ),
+)
+REPEATED_ITEM = explains(
+    "list-item-repeated",
+    _("%(citation)s repeats %(other)s of the same list: “%(text)s”."),
 )
 MISSING_UNIT = explains(
     "portfolio-unit-missing",
@@ -184,9 +191,47 @@ def _portfolio_list_items(source: Source) -> list[Provision]:
     return [p for p in source.provisions if p.parent_id in lists and not source.children.get(p.pk)]
 
 
+# Words that only place a body in the region ("Perangkat Daerah Kota"): they tell no duty from
+# another. Items shorter than this name things rather than say what is done.
+_QUALIFIERS = frozenset({"kota", "kabupaten", "daerah", "dan", "atau", "yang"})
+_MIN_ITEM_WORDS = 6
+
+
+def list_items_repeated(source: Source) -> list[Flaw]:
+    """Two items of one list that say the same thing: the same words, in any form, but for
+    the words that place a body in the region."""
+    flaws = []
+    for parent_id, items in source.children.items():
+        if parent_id is None:
+            continue
+        said = [(item, _said(item)) for item in items]
+        for (first, words), (second, other) in itertools.combinations(said, 2):
+            if words and other and not (words ^ other) - _QUALIFIERS:
+                flaws.append(
+                    Flaw.of(
+                        REPEATED_ITEM,
+                        FlawClass.LIST_CONTRADICTION,
+                        Severity.FORM,
+                        second.citation,
+                        related=[first.citation],
+                        other=first.citation,
+                        text=second.text.rstrip(" .;"),
+                    )
+                )
+    return flaws
+
+
+def _said(provision: Provision) -> frozenset[str]:
+    if provision.kind not in {Provision.Kind.AYAT, Provision.Kind.HURUF, Provision.Kind.ANGKA}:
+        return frozenset()
+    words = normalise_name(provision.text).split()
+    return frozenset(map(stem, words)) if len(words) >= _MIN_ITEM_WORDS else frozenset()
+
+
 CHECKS = [
     units_under_two_asisten,
     lists_missing_their_last_item,
     lists_that_go_on_past_their_end,
+    list_items_repeated,
     portfolio_units_missing_from_the_structure,
 ]
