@@ -50,11 +50,19 @@ def in_dictionary(word: str) -> bool:
 
 
 @cache
+def _reviewed() -> dict:
+    path = Path(settings.BASE_DIR) / "fixtures" / "reference" / "spelling.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
 def accepted() -> frozenset[str]:
     """Spellings the dictionary lacks that are right where the texts use them (reviewed)."""
-    path = Path(settings.BASE_DIR) / "fixtures" / "reference" / "spelling.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return frozenset(word.casefold() for word in data["accepted"])
+    return frozenset(word.casefold() for word in _reviewed()["accepted"])
+
+
+def standard_forms() -> dict[str, str]:
+    """Accepted variant → its standard spelling: "kerjasama" → "kerja sama"."""
+    return {variant.casefold(): form for variant, form in _reviewed().get("standard", {}).items()}
 
 
 def known(word: str) -> bool:

@@ -4,14 +4,24 @@ is not changed; regulations/readings.py says what a typo is."""
 
 from __future__ import annotations
 
+import re
+
 from django.utils.translation import gettext_lazy as _
 
 from orgchart.packs.flaws.acronyms import abbreviations
 from orgchart.packs.flaws.base import Flaw, FlawClass, Severity, Source, explains
 from regulations.readings import held_reader
 from regulations.search import normalise_name
+from regulations.spelling import standard_forms
 
 TYPO = explains("misspelling", _("%(citation)s prints “%(printed)s” for “%(normal)s”."))
+TWO_WAYS = explains(
+    "word-spelt-two-ways",
+    _(
+        "%(citation)s writes “%(printed)s”, where %(other)s of the same text writes “%(normal)s”, "
+        "the standard spelling: one text, one spelling."
+    ),
+)
 
 
 def typos(source: Source) -> list[Flaw]:
@@ -53,4 +63,31 @@ def _units_named(source: Source, citation: str, unit_key: str, printed: str) -> 
     ]
 
 
-CHECKS = [typos]
+def words_spelt_two_ways(source: Source) -> list[Flaw]:
+    """An accepted variant ("kerjasama") in a text that also writes its standard form ("kerja
+    sama"): one finding, where the variant is first printed."""
+    first: dict[str, str] = {}  # casefolded spelling → the first place that prints it
+    for citation, _unit, text in source.passages:
+        folded = f" {' '.join(text.casefold().split())} "
+        for variant, form in standard_forms().items():
+            for spelling in (variant, form):
+                if spelling not in first and re.search(rf"\b{re.escape(spelling)}\b", folded):
+                    first[spelling] = citation
+    return [
+        Flaw.of(
+            TWO_WAYS,
+            FlawClass.TYPO,
+            Severity.FORM,
+            first[variant],
+            related=[first[form]],
+            reading=form,
+            printed=variant,
+            normal=form,
+            other=first[form],
+        )
+        for variant, form in standard_forms().items()
+        if variant in first and form in first
+    ]
+
+
+CHECKS = [typos, words_spelt_two_ways]
