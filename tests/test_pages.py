@@ -61,9 +61,11 @@ def test_health_check_reports_each_dependency_with_its_own_status(client, db):
 
 
 def test_health_check_names_the_dependency_that_is_down(client, db, monkeypatch):
-    # Celery reads CELERY_BROKER_URL before its own setting (CI sets it): point both away.
-    monkeypatch.setenv("CELERY_BROKER_URL", "redis://127.0.0.1:9/0")
+    # Celery reads CELERY_BROKER_URL before its own setting (CI sets it): point both away. The
+    # setting first, while it still reads the real broker, so that undoing it restores that
+    # one (the other order left later tests of the worker on this dead broker).
     monkeypatch.setattr(celery_app.conf, "broker_url", "redis://127.0.0.1:9/0")
+    monkeypatch.setenv("CELERY_BROKER_URL", "redis://127.0.0.1:9/0")
     response = client.get(reverse("healthz"))
     assert response.status_code == 503
     body = response.json()
