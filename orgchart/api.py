@@ -209,15 +209,18 @@ def _region(region: Region) -> dict:
         "head_title": region.head_title,
         "seat": region.seat,
         "timezone": region.timezone,
-        "regulation": None
-        if regulation is None
-        else {
-            "id": regulation.pk,
-            "title": regulation.title,
-            "number": regulation.number,
-            "year": regulation.year,
-            "citation": regulation.short_citation,
-        },
+        "regulation": None if regulation is None else regulation_ref(regulation),
+    }
+
+
+def regulation_ref(regulation) -> dict:
+    """A regulation as the public answers name it (RegulationRefSerializer)."""
+    return {
+        "id": regulation.pk,
+        "title": regulation.title,
+        "number": regulation.number,
+        "year": regulation.year,
+        "citation": regulation.short_citation,
     }
 
 

@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 from apitools.params import as_of_or_400, code_or_400, region_or_400
 from apitools.refusals import AsOfErrorSerializer
 from apitools.renderers import ORJSONRenderer
+from orgchart.api import regulation_ref
 from orgchart.api_docs import AS_OF, RegulationRefSerializer
 from orgchart.packs.flaws import FlawClass, Severity, find_flaws
 from orgchart.packs.flaws.publish import flaw_data
@@ -111,13 +112,7 @@ class RegionFlaws(APIView):
             {
                 "region": region.code,
                 "as_of": day,
-                "regulation": {
-                    "id": regulation.pk,
-                    "title": regulation.title,
-                    "number": regulation.number,
-                    "year": regulation.year,
-                    "citation": regulation.short_citation,
-                },
+                "regulation": regulation_ref(regulation),
                 "count": len(flaws),
                 "flaws": [flaw_data(flaw, regulation, link) for flaw in flaws],
             }

@@ -30,7 +30,7 @@ _MAY_FOLLOW = {
 }
 
 _ROMAN = re.compile(r"^[ivxlcdm]+$", re.IGNORECASE)
-_ORDINALS = (
+ORDINALS = (
     "kesatu",
     "kedua",
     "ketiga",
@@ -84,7 +84,7 @@ def normalise_number(kind: str, raw: str) -> str:
         return value.upper()
     if kind == "bagian":
         lowered = value.lower()
-        if lowered not in _ORDINALS:
+        if lowered not in ORDINALS:
             raise CitationSyntaxError(
                 _("Bagian is numbered with an ordinal word (Kesatu, Kedua, …), not “%(value)s”.")
                 % {"value": raw}

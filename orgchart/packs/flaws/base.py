@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from django.db import models
@@ -21,7 +21,7 @@ from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from regulations.models import AnnexEntry, Provision, Regulation
+from regulations.models import AnnexEntry, Provision, Recital, Regulation
 
 
 class FlawClass(models.TextChoices):
@@ -129,7 +129,6 @@ class Source:
     """Everything the checks read of one regulation, each collection loaded once."""
 
     regulation: Regulation
-    _cache: dict = field(default_factory=dict, repr=False)
 
     @cached_property
     def provisions(self) -> list[Provision]:
@@ -229,6 +228,14 @@ class Source:
     @cached_property
     def certifiers(self) -> list:
         return list(self.regulation.certifiers.order_by("position"))
+
+    @cached_property
+    def every_mengingat(self) -> list[str]:
+        """The Mengingat items of every regulation the portal holds: how the other texts cite
+        the same national laws (one query)."""
+        return list(
+            Recital.objects.filter(kind=Recital.Kind.MENGINGAT).values_list("text", flat=True)
+        )
 
     @cached_property
     def rules(self) -> list:

@@ -79,7 +79,7 @@ def local_laws_in_the_wrong_gazette(source: Source) -> list[Flaw]:
 def national_laws_numbered_otherwise(source: Source) -> list[Flaw]:
     """A national law cited with a Lembaran Negara or Tambahan number that most of the held
     texts citing it do not give."""
-    held = _national_citations(_all_mengingat(source))
+    held = _national_citations(source.every_mengingat)
     flaws = []
     for recital in source.recitals:
         if recital.kind != Recital.Kind.MENGINGAT:
@@ -103,14 +103,6 @@ def national_laws_numbered_otherwise(source: Source) -> list[Flaw]:
                 )
             )
     return flaws
-
-
-def _all_mengingat(source: Source) -> list[str]:
-    if "mengingat" not in source._cache:
-        source._cache["mengingat"] = list(
-            Recital.objects.filter(kind=Recital.Kind.MENGINGAT).values_list("text", flat=True)
-        )
-    return source._cache["mengingat"]
 
 
 def _national_citations(texts: list[str]) -> dict[tuple[str, str], Counter]:

@@ -35,19 +35,6 @@ BACKWARDS = explains(
     _("%(citation)s comes after %(previous)s: the numbering runs backwards."),
 )
 
-# Bagian are numbered with ordinal words (regulations.citations accepts these ten).
-ORDINALS = (
-    "kesatu",
-    "kedua",
-    "ketiga",
-    "keempat",
-    "kelima",
-    "keenam",
-    "ketujuh",
-    "kedelapan",
-    "kesembilan",
-    "kesepuluh",
-)
 _ROMAN = (("M", 1000), ("CM", 900), ("D", 500), ("CD", 400), ("C", 100), ("XC", 90))
 _ROMAN += (("L", 50), ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
 _RUNS_THROUGH_THE_TEXT = {Provision.Kind.PASAL, Provision.Kind.BAB}
@@ -74,7 +61,7 @@ def value_of(kind: str, number: str) -> int:
     if kind == Provision.Kind.BAB:
         return int(number) if number.isdigit() else _from_roman(number)
     if kind == Provision.Kind.BAGIAN:
-        return ORDINALS.index(number) + 1
+        return citations.ORDINALS.index(number) + 1
     if kind == Provision.Kind.HURUF:
         return ord(number) - ord("a") + 1
     return int(number)
@@ -85,7 +72,7 @@ def number_of(kind: str, value: int) -> str:
     if kind == Provision.Kind.BAB:
         return _to_roman(value)
     if kind == Provision.Kind.BAGIAN:
-        return ORDINALS[value - 1] if value <= len(ORDINALS) else str(value)
+        return citations.ORDINALS[value - 1] if value <= len(citations.ORDINALS) else str(value)
     if kind == Provision.Kind.HURUF:
         return chr(ord("a") + value - 1)
     return str(value)
