@@ -267,3 +267,23 @@ def test_each_task_writes_one_line_with_name_id_status_and_duration(db, caplog):
     assert line["task_id"] == result.id
     assert line["status"] == "SUCCESS"
     assert isinstance(line["duration_ms"], float)
+
+
+def test_in_the_browser_a_refused_lampiran_request_shows_its_message_in_the_panel(
+    live_site, monkeypatch
+):
+    """htmx leaves a 400 unswapped by default: the Lampiran panel must show the server's
+    refusal (here a paper size it does not know) instead of keeping its old content."""
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    base = live_site.url
+    with chromium() as browser:
+        page = new_page(browser, base, language="en")
+        page.goto(f"{base}/regions/13.75/")
+        page.wait_for_load_state("networkidle")
+        page.evaluate(
+            "() => htmx.ajax('GET', '/regions/13.75/lampiran/I/?paper=a0', '#lampiran-panel')"
+        )
+        alert = page.locator("#lampiran-panel p.error[role=alert]")
+        alert.wait_for(timeout=10_000)
+        assert "a0" in alert.inner_text()
+        assert csp_problems(page, "lampiran-refused") == []

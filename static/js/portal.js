@@ -46,3 +46,15 @@
     if (field && field.form) { field.form.requestSubmit ? field.form.requestSubmit() : field.form.submit(); }
   });
 })();
+(function () {
+  // htmx leaves a 4xx answer unswapped. The portal's error fragments (data-portal-error) say
+  // what is wrong where the user looks, so they replace the target like any answer; other
+  // refusals (a full 403 page) still do not land inside a table row.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var xhr = event.detail.xhr;
+    if (xhr.status >= 400 && xhr.status < 500 && xhr.responseText.indexOf("data-portal-error") !== -1) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+})();
